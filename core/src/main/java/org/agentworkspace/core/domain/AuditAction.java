@@ -1,0 +1,24 @@
+package org.agentworkspace.core.domain;
+
+/** Security-relevant things that happen to an agent, shown to its owner newest first. */
+public enum AuditAction {
+    AGENT_CREATED("agent.created"),
+    AGENT_UPDATED("agent.updated"),
+    AGENT_STATUS_CHANGED("agent.status_changed"),
+    KEY_ISSUED("key.issued"),
+    KEY_REGENERATED("key.regenerated"),
+    SUBSCRIPTION_CREATED("subscription.created"),
+    SUBSCRIPTION_ROTATED("subscription.rotated"),
+    SUBSCRIPTION_REVOKED("subscription.revoked"),
+    AUTH_FAILURES("auth.repeated_failures");
+
+    private final String wireName;
+
+    AuditAction(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,45 @@
+package org.agentworkspace.core.port.out;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventId;
+import org.agentworkspace.core.ownership.AgentScope;
+
+/** Events of the scope's agent. No method reaches an event of any other agent. */
+public interface EventRepository {
+
+    void insert(AgentScope scope, Event event);
+
+    Optional<Event> find(AgentScope scope, EventId id);
+
+    /** Stored events (series by their first start) inside the window, ordered by start then id. */
+    List<Event> list(AgentScope scope, EventWindow window);
+
+    /**
+     * Every event that may have an occurrence starting before {@code before}: non-recurring events
+     * starting in [{@code from}, {@code before}) and recurring series starting before {@code before}.
+     */
+    List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before);
+
+    /**
+     * Writes {@code event} (data, version, updatedAt) only if the stored version is still
+     * {@code expectedVersion}; false when it is not (changed meanwhile) or the event is gone.
+     */
+    boolean update(AgentScope scope, Event event, long expectedVersion);
+
+    /** False when the event is absent. */
+    boolean delete(AgentScope scope, EventId id);
+
+    /** Streams every event in start order without holding them all in memory. */
+    void forEach(AgentScope scope, Consumer<Event> sink);
+
+    CalendarFingerprint fingerprint(AgentScope scope);
+
+    /** The distinct non-null event time zones of the calendar. */
+    Set<ZoneId> zonesInUse(AgentScope scope);
+}

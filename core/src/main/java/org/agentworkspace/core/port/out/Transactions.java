@@ -1,0 +1,26 @@
+package org.agentworkspace.core.port.out;
+
+import java.util.function.Supplier;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.OwnerScope;
+
+/**
+ * Runs one use case's work in one database transaction, with the scope the database's own
+ * row-level security should enforce. A call made while a transaction is already open on the
+ * thread joins it. Any exception rolls the transaction back and propagates unchanged; a failure
+ * to reach the database surfaces as {@link org.agentworkspace.core.domain.Unavailable}.
+ */
+public interface Transactions {
+
+    /** Work on one agent's data: only that agent's rows are visible. */
+    <T> T inTransaction(AgentScope scope, Supplier<T> work);
+
+    /** Work on one user's agents: only rows of agents that user owns are visible. */
+    <T> T inTransaction(OwnerScope scope, Supplier<T> work);
+
+    /**
+     * Work before a scope exists (credential lookups, user sync, provisioning): owned data is
+     * reachable only through the narrow lookups of {@link CredentialLookup} and {@link UserRepository}.
+     */
+    <T> T inTransaction(Supplier<T> work);
+}

@@ -3,6 +3,7 @@ package org.agentworkspace.core.domain;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 final class ValidationAssertions {
@@ -10,8 +11,8 @@ final class ValidationAssertions {
     }
 
     static List<Issue> issuesOf(ThrowingCallable call) {
-        List<Issue>[] holder = new List[1];
-        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationFailed.class, e -> holder[0] = e.issues());
-        return holder[0];
+        AtomicReference<List<Issue>> issues = new AtomicReference<>();
+        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationFailed.class, e -> issues.set(e.issues()));
+        return issues.get();
     }
 }

@@ -1,0 +1,102 @@
+package org.agentworkspace.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.agentworkspace.core.ownership.AgentPrincipal;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.OwnerScope;
+import org.agentworkspace.core.ownership.Ownership;
+import org.agentworkspace.core.ownership.UserPrincipal;
+import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.UserRepository;
+import org.agentworkspace.core.usecase.UseCases;
+
+/**
+ * The isolation promise of DESIGN.md as rules a reviewer can read. Rules about modules that may
+ * still be empty are phrased over the classes that exist ("no class outside X …", "repositories
+ * are only used by classes outside Y"), so they hold today and bite as soon as a module grows a
+ * violating class. Each rule is proven by fixtures in {@code ArchitectureRulesProofTest}.
+ */
+public final class ArchitectureRules {
+    static final String CORE = parentOf(UseCases.class.getPackageName()) + "..";
+    static final String PORT_OUT = EventRepository.class.getPackageName();
+    static final String PERSISTENCE = "..persistence..";
+    static final String HTTP = "..http..";
+    static final String CLERK = "..clerk..";
+    static final String APP = "..app..";
+    static final String JOOQ = "org.jooq..";
+    static final String JAX_RS = "jakarta.ws.rs..";
+
+    private ArchitectureRules() {
+    }
+
+    public static final ArchRule core_depends_on_nothing_but_the_jdk =
+            classes().that().resideInAPackage(CORE)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage("java..", CORE)
+                    .because("the core must be embeddable in any JVM service and testable without a framework"
+                            + " (DESIGN.md, modules: core depends on the JDK only)");
+
+    public static final ArchRule no_class_outside_persistence_touches_jooq =
+            noClasses().that().resideOutsideOfPackage(PERSISTENCE)
+                    .should().dependOnClassesThat().resideInAPackage(JOOQ)
+                    .because("SQL stays in persistence-jooq, where every query carries the scope predicate");
+
+    public static final ArchRule no_class_outside_http_clerk_and_app_touches_jax_rs =
+            noClasses().that().resideOutsideOfPackages(HTTP, CLERK, APP)
+                    .should().dependOnClassesThat().resideInAPackage(JAX_RS)
+                    .because("only the web adapters speak HTTP; the core and the other adapters must not");
+
+    public static final ArchRule repositories_are_never_used_by_http_classes =
+            classes().that().resideInAPackage(PORT_OUT).and().haveSimpleNameEndingWith("Repository")
+                    .should().onlyHaveDependentClassesThat().resideOutsideOfPackage(HTTP)
+                    .because("resources reach data only through inbound use cases, which run the ownership chain"
+                            + " first (DESIGN.md, the ownership chain)");
+
+    public static final ArchRule only_ownership_constructs_principals_and_scopes =
+            constructors().that().areDeclaredInClassesThat()
+                    .belongToAnyOf(AgentScope.class, OwnerScope.class, AgentPrincipal.class, UserPrincipal.class)
+                    .should().onlyBeCalled().byClassesThat().belongToAnyOf(Ownership.class)
+                    .because("holding a scope must prove that the ownership chain ran (DESIGN.md, layer 1: types)");
+
+    public static final ArchRule every_public_method_of_a_scoped_repository_takes_a_scope =
+            methods().that().arePublic().and().areDeclaredInClassesThat(scopedRepositories())
+                    .should(takeAScopeParameter())
+                    .because("there must be no way to read or write owned data by id alone"
+                            + " (DESIGN.md: no method reads an event, document or subscription by id alone)");
+
+    private static DescribedPredicate<JavaClass> scopedRepositories() {
+        return DescribedPredicate.describe("scoped repository ports (the *Repository interfaces of "
+                + PORT_OUT + " except " + UserRepository.class.getSimpleName() + ")",
+                c -> c.getPackageName().equals(PORT_OUT) && c.getSimpleName().endsWith("Repository")
+                        && !c.isEquivalentTo(UserRepository.class));
+    }
+
+    private static ArchCondition<JavaMethod> takeAScopeParameter() {
+        return new ArchCondition<>("take an " + AgentScope.class.getSimpleName() + " or "
+                + OwnerScope.class.getSimpleName() + " parameter") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean scoped = method.getRawParameterTypes().stream()
+                        .anyMatch(t -> t.isEquivalentTo(AgentScope.class) || t.isEquivalentTo(OwnerScope.class));
+                if (!scoped) {
+                    events.add(SimpleConditionEvent.violated(method,
+                            method.getFullName() + " takes no scope parameter"));
+                }
+            }
+        };
+    }
+
+    private static String parentOf(String packageName) {
+        return packageName.substring(0, packageName.lastIndexOf('.'));
+    }
+}

@@ -1,0 +1,92 @@
+package org.agentworkspace.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
+import org.agentworkspace.archfixtures.app.QueryOutsidePersistence;
+import org.agentworkspace.archfixtures.http.ResourceReachingARepository;
+import org.agentworkspace.archfixtures.http.ResourceUsingAResponse;
+import org.agentworkspace.archfixtures.ics.ResponseOutsideTheWeb;
+import org.agentworkspace.archfixtures.persistence.QueryInPersistence;
+import org.agentworkspace.core.archfixtures.CoreClassUsingALibrary;
+import org.agentworkspace.core.archfixtures.CoreClassUsingOnlyTheJdk;
+import org.agentworkspace.core.ownership.AgentPrincipal;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.OwnerScope;
+import org.agentworkspace.core.ownership.Ownership;
+import org.agentworkspace.core.ownership.ScopeForger;
+import org.agentworkspace.core.ownership.UserPrincipal;
+import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.NoteRepository;
+import org.agentworkspace.core.port.out.UserRepository;
+import org.junit.jupiter.api.Test;
+
+/** Each rule fails on exactly the fixture that breaks it, and not on the ones that keep it. */
+class ArchitectureRulesProofTest {
+
+    private static List<String> violations(ArchRule rule, Class<?>... fixtures) {
+        JavaClasses classes = new ClassFileImporter().importClasses(fixtures);
+        EvaluationResult result = rule.evaluate(classes);
+        return result.getFailureReport().getDetails();
+    }
+
+    @Test
+    void core_depending_on_a_library_is_reported() {
+        assertThat(violations(ArchitectureRules.core_depends_on_nothing_but_the_jdk,
+                CoreClassUsingALibrary.class, CoreClassUsingOnlyTheJdk.class))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).contains(CoreClassUsingALibrary.class.getName())
+                        .contains("com.tngtech.archunit.core.domain.JavaClass"))
+                .noneSatisfy(v -> assertThat(v).contains(CoreClassUsingOnlyTheJdk.class.getName()));
+    }
+
+    @Test
+    void jooq_outside_persistence_is_reported() {
+        assertThat(violations(ArchitectureRules.no_class_outside_persistence_touches_jooq,
+                QueryOutsidePersistence.class, QueryInPersistence.class))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).contains(QueryOutsidePersistence.class.getName())
+                        .contains("org.jooq.archfixture.StubQuery"));
+    }
+
+    @Test
+    void jax_rs_outside_the_web_adapters_is_reported() {
+        assertThat(violations(ArchitectureRules.no_class_outside_http_clerk_and_app_touches_jax_rs,
+                ResponseOutsideTheWeb.class, ResourceUsingAResponse.class))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).contains(ResponseOutsideTheWeb.class.getName())
+                        .contains("jakarta.ws.rs.archfixture.StubResponse"));
+    }
+
+    @Test
+    void an_http_class_using_a_repository_is_reported() {
+        assertThat(violations(ArchitectureRules.repositories_are_never_used_by_http_classes,
+                EventRepository.class, ResourceReachingARepository.class, ResourceUsingAResponse.class))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).contains(ResourceReachingARepository.class.getName())
+                        .contains(EventRepository.class.getName()));
+    }
+
+    @Test
+    void a_scope_minted_outside_ownership_is_reported() {
+        assertThat(violations(ArchitectureRules.only_ownership_constructs_principals_and_scopes,
+                AgentScope.class, OwnerScope.class, AgentPrincipal.class, UserPrincipal.class, Ownership.class,
+                ScopeForger.class))
+                .singleElement().asString()
+                .contains(ScopeForger.class.getName() + ".forge(")
+                .contains(AgentScope.class.getName() + ".<init>");
+    }
+
+    @Test
+    void a_repository_method_without_a_scope_is_reported() {
+        assertThat(violations(ArchitectureRules.every_public_method_of_a_scoped_repository_takes_a_scope,
+                NoteRepository.class, EventRepository.class, UserRepository.class))
+                .containsExactly(NoteRepository.class.getName()
+                        + ".findById(" + org.agentworkspace.core.domain.EventId.class.getName()
+                        + ") takes no scope parameter");
+    }
+}

@@ -1,0 +1,23 @@
+package org.agentworkspace.core.usecase;
+
+import org.agentworkspace.core.domain.Agent;
+import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.ownership.AgentPrincipal;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.port.in.GetAgentProfile;
+
+final class GetAgentProfileService implements GetAgentProfile {
+    private final Chain chain;
+
+    GetAgentProfileService(Chain chain) {
+        this.chain = chain;
+    }
+
+    @Override
+    public Agent me(AgentPrincipal agent) {
+        AgentScope scope = chain.scopeOf(agent, Access.READ);
+        return chain.ports.transactions().inTransaction(scope,
+                () -> chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Agent")));
+    }
+}

@@ -1,0 +1,26 @@
+package org.agentworkspace.core.usecase;
+
+import java.util.List;
+import org.agentworkspace.core.domain.AuditEntry;
+import org.agentworkspace.core.domain.Paging;
+import org.agentworkspace.core.domain.QueryRules;
+import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.ownership.UserPrincipal;
+import org.agentworkspace.core.port.in.ListAuditEntries;
+import org.agentworkspace.core.port.in.PageQuery;
+
+final class ListAuditEntriesService implements ListAuditEntries {
+    private final Chain chain;
+
+    ListAuditEntriesService(Chain chain) {
+        this.chain = chain;
+    }
+
+    @Override
+    public List<AuditEntry> list(UserPrincipal user, String agentId, PageQuery page) {
+        return chain.onOwnedAgent(user, agentId, Access.READ, (agent, scope) -> {
+            Paging paging = QueryRules.page(page.limit(), page.offset(), QueryRules.DEFAULT_AUDIT_LIMIT);
+            return chain.ports.audit().list(scope, paging.limit(), paging.offset());
+        });
+    }
+}

@@ -1,0 +1,95 @@
+package org.agentworkspace.core.usecase;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.agentworkspace.core.domain.Agent;
+import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventListing;
+import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.domain.QueryRules;
+import org.agentworkspace.core.domain.ValidationFailed;
+import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.ownership.AgentPrincipal;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.UserPrincipal;
+import org.agentworkspace.core.port.in.EventQuery;
+import org.agentworkspace.core.port.in.ListEvents;
+import org.agentworkspace.core.port.out.EventWindow;
+import org.agentworkspace.core.port.out.Occurrence;
+
+/**
+ * Without expansion the repository pages stored events. With {@code expand=true} the window's
+ * single events and the occurrences of every series (in the series' zone, else the agent's) are
+ * merged, ordered by start then id, and only then paged, so {@code limit}/{@code offset} count
+ * occurrences. More than {@link QueryRules#MAX_OCCURRENCES} in the window is refused before paging.
+ */
+final class ListEventsService implements ListEvents {
+    private static final Comparator<Event> BY_START_THEN_ID =
+            Comparator.comparing((Event e) -> e.data().start()).thenComparing(e -> e.id().value());
+
+    private final Chain chain;
+
+    ListEventsService(Chain chain) {
+        this.chain = chain;
+    }
+
+    @Override
+    public List<Event> list(AgentPrincipal agent, EventQuery query) {
+        AgentScope scope = chain.scopeOf(agent, Access.READ);
+        EventListing listing = listing(query);
+        return chain.ports.transactions().inTransaction(scope, () -> read(scope, listing, null));
+    }
+
+    @Override
+    public List<Event> listForOwner(UserPrincipal user, String agentId, EventQuery query) {
+        return chain.onOwnedAgent(user, agentId, Access.READ, (agent, scope) -> read(scope, listing(query), agent));
+    }
+
+    private static EventListing listing(EventQuery q) {
+        return QueryRules.events(q.startAfter(), q.startBefore(), q.limit(), q.offset(), q.expand());
+    }
+
+    private List<Event> read(AgentScope scope, EventListing listing, Agent knownAgent) {
+        if (!listing.expand()) {
+            return chain.ports.events().list(scope, new EventWindow(listing.startAfter(), listing.startBefore(),
+                    listing.limit(), listing.offset()));
+        }
+        List<Event> candidates = chain.ports.events()
+                .candidatesForExpansion(scope, listing.startAfter(), listing.startBefore());
+        List<Event> all = new ArrayList<>();
+        ZoneId agentZone = null;
+        for (Event event : candidates) {
+            if (!event.data().recurring()) {
+                Event single = event;
+                if (!single.data().start().isBefore(listing.startAfter())
+                        && single.data().start().isBefore(listing.startBefore())) {
+                    all.add(single);
+                }
+            } else {
+                ZoneId zone = event.data().timezone();
+                if (zone == null) {
+                    if (agentZone == null) {
+                        agentZone = (knownAgent != null ? knownAgent
+                                : chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Agent"))).timezone();
+                    }
+                    zone = agentZone;
+                }
+                int room = QueryRules.MAX_OCCURRENCES + 1 - all.size();
+                for (Occurrence o : chain.ports.recurrence().occurrences(event.data(), zone, listing.startAfter(),
+                        listing.startBefore(), room)) {
+                    all.add(event.occurrence(o.start(), o.end()));
+                }
+            }
+            if (all.size() > QueryRules.MAX_OCCURRENCES) {
+                throw ValidationFailed.of("expand", "the window holds more than " + QueryRules.MAX_OCCURRENCES
+                        + " occurrences; narrow start_after/start_before");
+            }
+        }
+        all.sort(BY_START_THEN_ID);
+        int from = Math.min(listing.offset(), all.size());
+        int to = Math.min(all.size(), from + listing.limit());
+        return List.copyOf(all.subList(from, to));
+    }
+}

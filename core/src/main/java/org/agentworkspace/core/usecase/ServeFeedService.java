@@ -1,0 +1,63 @@
+package org.agentworkspace.core.usecase;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.agentworkspace.core.domain.Agent;
+import org.agentworkspace.core.domain.AgentId;
+import org.agentworkspace.core.domain.FeedToken;
+import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.FeedCredential;
+import org.agentworkspace.core.port.in.FeedResponse;
+import org.agentworkspace.core.port.in.ServeFeed;
+import org.agentworkspace.core.port.out.CalendarFingerprint;
+
+/**
+ * Token → subscription → agent scope, then the validators of the feed and a record of the fetch.
+ * The body is rendered only when {@link FeedResponse#writeTo} is called, so a request answered 304
+ * costs three cheap reads.
+ */
+final class ServeFeedService implements ServeFeed {
+    /** Longest User-Agent kept on a subscription; the rest is cut, it is only shown to the owner. */
+    static final int USER_AGENT_MAX = 200;
+    /** A busy feed writes its "last fetched" at most once a minute per client. */
+    static final Duration FETCH_RECORD_INTERVAL = Duration.ofMinutes(1);
+
+    private final Chain chain;
+
+    ServeFeedService(Chain chain) {
+        this.chain = chain;
+    }
+
+    @Override
+    public FeedResponse open(String agentId, String token, String userAgent) {
+        AgentId id = AgentId.parse(agentId).orElseThrow(() -> new NotFound("Feed"));
+        FeedToken presented = FeedToken.parse(token).orElseThrow(() -> new NotFound("Feed"));
+        FeedCredential credential = chain.ports.transactions()
+                .inTransaction(() -> chain.ports.credentials().feedByToken(id, presented))
+                .orElseThrow(() -> new NotFound("Feed"));
+        if (!credential.agentId().equals(id)) {
+            throw new NotFound("Feed");
+        }
+        AgentScope scope = chain.ownership.scopeForFeed(credential, presented);
+        return chain.ports.transactions().inTransaction(scope, () -> {
+            Agent agent = chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Feed"));
+            CalendarFingerprint fingerprint = chain.ports.events().fingerprint(scope);
+            Instant now = chain.now();
+            chain.ports.subscriptions().recordFetch(scope, credential.subscriptionId(), now, truncate(userAgent),
+                    now.minus(FETCH_RECORD_INTERVAL));
+            return new LazyFeed(chain, scope, credential.detail(), agent, fingerprint);
+        });
+    }
+
+    private static String truncate(String userAgent) {
+        if (userAgent == null || userAgent.length() <= USER_AGENT_MAX) {
+            return userAgent;
+        }
+        int end = USER_AGENT_MAX;
+        if (Character.isHighSurrogate(userAgent.charAt(end - 1))) {
+            end--;
+        }
+        return userAgent.substring(0, end);
+    }
+}

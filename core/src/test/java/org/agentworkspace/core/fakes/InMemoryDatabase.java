@@ -1,0 +1,70 @@
+package org.agentworkspace.core.fakes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.agentworkspace.core.domain.Agent;
+import org.agentworkspace.core.domain.AgentId;
+import org.agentworkspace.core.domain.AuditEntry;
+import org.agentworkspace.core.domain.Calendar;
+import org.agentworkspace.core.domain.Document;
+import org.agentworkspace.core.domain.DocumentId;
+import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventId;
+import org.agentworkspace.core.domain.KeyDigest;
+import org.agentworkspace.core.domain.Subscription;
+import org.agentworkspace.core.domain.SubscriptionId;
+import org.agentworkspace.core.domain.User;
+import org.agentworkspace.core.domain.UserId;
+import org.agentworkspace.core.port.out.IdempotencyRecord;
+
+/**
+ * The shared state behind the in-memory fakes: plain maps, the same foreign keys and cascades as
+ * the schema (user → agents → calendar, events, documents, subscriptions, key, audit). Test-only.
+ */
+public final class InMemoryDatabase {
+    final Map<UserId, User> users = new LinkedHashMap<>();
+    final Set<UserId> tombstones = new HashSet<>();
+    final Map<AgentId, Agent> agents = new LinkedHashMap<>();
+    final Map<AgentId, Calendar> calendars = new HashMap<>();
+    final Map<EventId, Event> events = new LinkedHashMap<>();
+    final Map<DocumentId, Document> documents = new LinkedHashMap<>();
+    final Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>();
+    final Map<AgentId, KeyDigest> apiKeys = new HashMap<>();
+    final List<AuditEntry> audit = new ArrayList<>();
+    final Map<AgentId, Map<String, IdempotencyRecord>> idempotency = new HashMap<>();
+    final Set<String> processedWebhooks = new HashSet<>();
+
+    void deleteAgentCascade(AgentId id) {
+        agents.remove(id);
+        calendars.remove(id);
+        events.values().removeIf(e -> e.agentId().equals(id));
+        documents.values().removeIf(d -> d.agentId().equals(id));
+        subscriptions.values().removeIf(s -> s.agentId().equals(id));
+        apiKeys.remove(id);
+        audit.removeIf(a -> a.agentId().equals(id));
+        idempotency.remove(id);
+    }
+
+    /** Test inspection: every audit entry, oldest first. */
+    public List<AuditEntry> auditEntries() {
+        return List.copyOf(audit);
+    }
+
+    /** Test inspection: the stored digest of an agent's key, or {@code null}. */
+    public KeyDigest storedKeyDigest(AgentId agent) {
+        return apiKeys.get(agent);
+    }
+
+    public boolean hasCalendar(AgentId agent) {
+        return calendars.containsKey(agent);
+    }
+
+    public int eventCount() {
+        return events.size();
+    }
+}

@@ -1,0 +1,99 @@
+package org.agentworkspace.core.fakes;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventId;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.port.out.CalendarFingerprint;
+import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.EventWindow;
+
+public final class InMemoryEventRepository implements EventRepository {
+    private static final Comparator<Event> ORDER =
+            Comparator.comparing((Event e) -> e.data().start()).thenComparing(e -> e.id().value());
+    private final InMemoryDatabase db;
+
+    public InMemoryEventRepository(InMemoryDatabase db) {
+        this.db = db;
+    }
+
+    private Stream<Event> own(AgentScope scope) {
+        return db.events.values().stream().filter(e -> e.agentId().equals(scope.agentId())).sorted(ORDER);
+    }
+
+    @Override
+    public void insert(AgentScope scope, Event event) {
+        if (!event.agentId().equals(scope.agentId()) || !db.agents.containsKey(scope.agentId())) {
+            throw new IllegalStateException("an event is inserted only into the scope's existing agent");
+        }
+        db.events.put(event.id(), event);
+    }
+
+    @Override
+    public Optional<Event> find(AgentScope scope, EventId id) {
+        return Optional.ofNullable(db.events.get(id)).filter(e -> e.agentId().equals(scope.agentId()));
+    }
+
+    @Override
+    public List<Event> list(AgentScope scope, EventWindow window) {
+        return own(scope)
+                .filter(e -> window.startAfter() == null || !e.data().start().isBefore(window.startAfter()))
+                .filter(e -> window.startBefore() == null || e.data().start().isBefore(window.startBefore()))
+                .skip(window.offset()).limit(window.limit()).toList();
+    }
+
+    @Override
+    public List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before) {
+        return own(scope)
+                .filter(e -> e.data().start().isBefore(before))
+                .filter(e -> e.data().recurring() || !e.data().start().isBefore(from))
+                .toList();
+    }
+
+    @Override
+    public boolean update(AgentScope scope, Event event, long expectedVersion) {
+        Optional<Event> stored = find(scope, event.id());
+        if (stored.isEmpty() || stored.get().version() != expectedVersion) {
+            return false;
+        }
+        db.events.put(event.id(), event);
+        return true;
+    }
+
+    @Override
+    public boolean delete(AgentScope scope, EventId id) {
+        return find(scope, id).map(e -> db.events.remove(id) != null).orElse(false);
+    }
+
+    @Override
+    public void forEach(AgentScope scope, Consumer<Event> sink) {
+        own(scope).forEach(sink);
+    }
+
+    @Override
+    public CalendarFingerprint fingerprint(AgentScope scope) {
+        List<Event> events = own(scope).toList();
+        Instant last = events.stream().map(Event::updatedAt).max(Comparator.naturalOrder()).orElse(null);
+        return new CalendarFingerprint(events.size(), last);
+    }
+
+    @Override
+    public Set<ZoneId> zonesInUse(AgentScope scope) {
+        return own(scope).map(e -> e.data().timezone()).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /** Test hook: changes a stored event behind the use case's back, as a concurrent request would. */
+    public void bumpBehindTheScenes(EventId id) {
+        Event e = db.events.get(id);
+        db.events.put(id, new Event(e.id(), e.agentId(), e.data(), e.version() + 1, e.createdAt(), e.updatedAt()));
+    }
+}

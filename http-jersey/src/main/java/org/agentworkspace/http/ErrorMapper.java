@@ -36,7 +36,12 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             return forWorkspace(workspace);
         }
         if (failure instanceof RequestRejected rejected) {
-            return ErrorBodies.response(rejected.status(), rejected.getMessage()).build();
+            Response.ResponseBuilder response = ErrorBodies.response(rejected.status(), rejected.getMessage());
+            if (rejected.status() == 413) {
+                // The rest of the body is still on the wire; closing beats reading a mebibyte to discard it.
+                response.header("Connection", "close");
+            }
+            return response.build();
         }
         if (failure instanceof WebApplicationException web) {
             return forJaxRs(web);

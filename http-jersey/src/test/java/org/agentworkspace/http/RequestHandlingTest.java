@@ -184,6 +184,27 @@ class RequestHandlingTest {
         assertThat(json(response)).isEqualTo(json("{\"error\":\"Content-Type must be application/json\"}"));
     }
 
+    /** No browser form can send a body without a type, so reading it as JSON opens no cross-site hole. */
+    @Test
+    void a_body_without_content_type_is_read_as_json() throws Exception {
+        STUBS.createEvent = (agent, input) -> Fixtures.timedEvent(agent.agentId(), 1);
+
+        String response = server.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
+                + "\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(response).startsWith("HTTP/1.1 201");
+    }
+
+    @Test
+    void a_cross_site_form_post_is_unsupported() {
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> response = server.send(server.request("/api/dashboard/agents")
+                    .header("Cookie", "__session=" + StubUseCases.USER_TOKEN).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")));
+            assertThat(response.statusCode()).as(type).isEqualTo(415);
+        }
+    }
+
     @Test
     void a_method_the_route_lacks_is_not_allowed_and_says_which_are() {
         HttpResponse<String> response = server.send(server.request("/api/v1/events")

@@ -1,0 +1,73 @@
+package org.agentworkspace.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.agentworkspace.core.port.in.AuthenticateAgent;
+import org.agentworkspace.core.port.in.AuthenticateUser;
+
+/**
+ * Step one of the ownership chain for the two authenticated APIs: {@code /api/v1/*} takes an
+ * agent's API key, {@code /api/dashboard/*} a user's session (bearer or {@code __session} cookie).
+ * Each request asks core afresh, so a regenerated key or a deleted user fails on the very next
+ * request. Failures throw core's {@code Unauthenticated}, which never says what was wrong.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+final class AuthenticationFilter implements ContainerRequestFilter {
+    static final String SESSION_COOKIE = "__session";
+    private static final String BEARER = "bearer ";
+
+    private final AuthenticateAgent authenticateAgent;
+    private final AuthenticateUser authenticateUser;
+
+    AuthenticationFilter(AuthenticateAgent authenticateAgent, AuthenticateUser authenticateUser) {
+        this.authenticateAgent = authenticateAgent;
+        this.authenticateUser = authenticateUser;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = relativePath(request.getUriInfo().getPath());
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        if (under(path, "api/v1")) {
+            Caller caller = new Caller.Agent(authenticateAgent.authenticate(bearer(request)));
+            request.setSecurityContext(new CallerSecurityContext(caller, secure));
+        } else if (under(path, "api/dashboard")) {
+            String token = bearer(request);
+            if (token == null) {
+                Cookie session = request.getCookies().get(SESSION_COOKIE);
+                token = session == null ? null : session.getValue();
+            }
+            Caller caller = new Caller.User(authenticateUser.authenticate(token));
+            request.setSecurityContext(new CallerSecurityContext(caller, secure));
+        }
+    }
+
+    private static String relativePath(String path) {
+        String p = path;
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        return p;
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The credential of an {@code Authorization: Bearer …} header; {@code null} when there is none. */
+    private static String bearer(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() < BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,154 @@
+package org.agentworkspace.persistence;
+
+import static org.agentworkspace.persistence.generated.Tables.CALENDARS;
+import static org.agentworkspace.persistence.generated.Tables.EVENTS;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.agentworkspace.core.domain.AgentId;
+import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventData;
+import org.agentworkspace.core.domain.EventId;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.port.out.CalendarFingerprint;
+import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.EventWindow;
+import org.agentworkspace.persistence.generated.tables.records.EventsRecord;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+
+/** Events of the scope's agent; every statement carries {@code agent_id = <scope>}. */
+public final class JooqEventRepository implements EventRepository {
+    /** Rows per round trip while streaming a feed: memory stays flat whatever the calendar's size. */
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    private final JooqTransactions tx;
+
+    public JooqEventRepository(JooqTransactions tx) {
+        this.tx = tx;
+    }
+
+    private static Condition inScope(AgentScope scope) {
+        return EVENTS.AGENT_ID.eq(scope.agentId().value());
+    }
+
+    @Override
+    public void insert(AgentScope scope, Event event) {
+        EventData d = event.data();
+        tx.dsl().insertInto(EVENTS)
+                .set(EVENTS.ID, event.id().value())
+                .set(EVENTS.AGENT_ID, scope.agentId().value())
+                .set(EVENTS.CALENDAR_ID, DSL.select(CALENDARS.ID).from(CALENDARS)
+                        .where(CALENDARS.AGENT_ID.eq(scope.agentId().value())))
+                .set(EVENTS.TITLE, d.title())
+                .set(EVENTS.START_AT, d.start())
+                .set(EVENTS.END_AT, d.end())
+                .set(EVENTS.ALL_DAY, d.allDay())
+                .set(EVENTS.DESCRIPTION, d.description())
+                .set(EVENTS.LOCATION, d.location())
+                .set(EVENTS.RRULE, d.rrule())
+                .set(EVENTS.TIMEZONE, d.timezone() == null ? null : d.timezone().getId())
+                .set(EVENTS.COLOR, d.color())
+                .set(EVENTS.VERSION, event.version())
+                .set(EVENTS.CREATED_AT, event.createdAt())
+                .set(EVENTS.UPDATED_AT, event.updatedAt())
+                .execute();
+    }
+
+    @Override
+    public Optional<Event> find(AgentScope scope, EventId id) {
+        return tx.dsl().selectFrom(EVENTS).where(inScope(scope)).and(EVENTS.ID.eq(id.value()))
+                .fetchOptional(JooqEventRepository::toEvent);
+    }
+
+    @Override
+    public List<Event> list(AgentScope scope, EventWindow window) {
+        Condition condition = inScope(scope);
+        if (window.startAfter() != null) {
+            condition = condition.and(EVENTS.START_AT.ge(window.startAfter()));
+        }
+        if (window.startBefore() != null) {
+            condition = condition.and(EVENTS.START_AT.lt(window.startBefore()));
+        }
+        return tx.dsl().selectFrom(EVENTS).where(condition).orderBy(EVENTS.START_AT, EVENTS.ID)
+                .limit(window.limit()).offset(window.offset())
+                .fetch(JooqEventRepository::toEvent);
+    }
+
+    @Override
+    public List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before) {
+        return tx.dsl().selectFrom(EVENTS)
+                .where(inScope(scope))
+                .and(EVENTS.START_AT.lt(before))
+                .and(EVENTS.RRULE.isNotNull().or(EVENTS.START_AT.ge(from)))
+                .orderBy(EVENTS.START_AT, EVENTS.ID)
+                .fetch(JooqEventRepository::toEvent);
+    }
+
+    @Override
+    public boolean update(AgentScope scope, Event event, long expectedVersion) {
+        EventData d = event.data();
+        return tx.dsl().update(EVENTS)
+                .set(EVENTS.TITLE, d.title())
+                .set(EVENTS.START_AT, d.start())
+                .set(EVENTS.END_AT, d.end())
+                .set(EVENTS.ALL_DAY, d.allDay())
+                .set(EVENTS.DESCRIPTION, d.description())
+                .set(EVENTS.LOCATION, d.location())
+                .set(EVENTS.RRULE, d.rrule())
+                .set(EVENTS.TIMEZONE, d.timezone() == null ? null : d.timezone().getId())
+                .set(EVENTS.COLOR, d.color())
+                .set(EVENTS.VERSION, event.version())
+                .set(EVENTS.UPDATED_AT, event.updatedAt())
+                .where(inScope(scope))
+                .and(EVENTS.ID.eq(event.id().value()))
+                .and(EVENTS.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    @Override
+    public boolean delete(AgentScope scope, EventId id) {
+        return tx.dsl().deleteFrom(EVENTS).where(inScope(scope)).and(EVENTS.ID.eq(id.value())).execute() == 1;
+    }
+
+    @Override
+    public void forEach(AgentScope scope, Consumer<Event> sink) {
+        try (Cursor<EventsRecord> cursor = tx.dsl().selectFrom(EVENTS).where(inScope(scope))
+                .orderBy(EVENTS.START_AT, EVENTS.ID)
+                .fetchSize(STREAM_FETCH_SIZE)
+                .fetchLazy()) {
+            for (EventsRecord r : cursor) {
+                sink.accept(toEvent(r));
+            }
+        }
+    }
+
+    @Override
+    public CalendarFingerprint fingerprint(AgentScope scope) {
+        Record2<Integer, Instant> r = tx.dsl().select(DSL.count(), DSL.max(EVENTS.UPDATED_AT))
+                .from(EVENTS).where(inScope(scope)).fetchOne();
+        return new CalendarFingerprint(r.value1(), r.value2());
+    }
+
+    @Override
+    public Set<ZoneId> zonesInUse(AgentScope scope) {
+        return tx.dsl().selectDistinct(EVENTS.TIMEZONE).from(EVENTS)
+                .where(inScope(scope)).and(EVENTS.TIMEZONE.isNotNull())
+                .fetch(EVENTS.TIMEZONE).stream().map(ZoneId::of).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static Event toEvent(EventsRecord r) {
+        EventData data = new EventData(r.getTitle(), r.getStartAt(), r.getEndAt(), r.getAllDay(), r.getDescription(),
+                r.getLocation(), r.getRrule(), r.getTimezone() == null ? null : ZoneId.of(r.getTimezone()),
+                r.getColor());
+        return new Event(new EventId(r.getId()), new AgentId(r.getAgentId()), data, r.getVersion(), r.getCreatedAt(),
+                r.getUpdatedAt());
+    }
+}

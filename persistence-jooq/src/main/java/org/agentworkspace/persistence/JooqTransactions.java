@@ -1,0 +1,95 @@
+package org.agentworkspace.persistence;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.agentworkspace.core.domain.Unavailable;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.OwnerScope;
+import org.agentworkspace.core.port.out.Transactions;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * One jOOQ transaction per use-case call, its {@link DSLContext} kept for the thread so the
+ * repositories run inside it, and nested calls join it. Each transaction first states its scope
+ * in {@code app.agent_id} / {@code app.user_id} (transaction-local), which the database's
+ * row-level security reads.
+ */
+public final class JooqTransactions implements Transactions {
+    private final DSLContext root;
+    private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+
+    public JooqTransactions(DataSource dataSource) {
+        this.root = DSL.using(dataSource, SQLDialect.POSTGRES,
+                new Settings().withExecuteLogging(false).withRenderSchema(false));
+    }
+
+    @Override
+    public <T> T inTransaction(AgentScope scope, Supplier<T> work) {
+        return run(scope.agentId().toString(), "", work);
+    }
+
+    @Override
+    public <T> T inTransaction(OwnerScope scope, Supplier<T> work) {
+        return run("", scope.userId().value(), work);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return run("", "", work);
+    }
+
+    /** The open transaction's context; repositories never run outside one. */
+    DSLContext dsl() {
+        DSLContext tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("repository used outside Transactions.inTransaction");
+        }
+        return tx;
+    }
+
+    private <T> T run(String agentId, String userId, Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try {
+            return root.transactionResult(configuration -> {
+                DSLContext tx = configuration.dsl();
+                tx.select(DSL.function("set_config", String.class, DSL.val("app.agent_id"), DSL.val(agentId), DSL.inline(true)),
+                        DSL.function("set_config", String.class, DSL.val("app.user_id"), DSL.val(userId), DSL.inline(true)))
+                        .fetch();
+                current.set(tx);
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                }
+            });
+        } catch (DataAccessException e) {
+            if (isConnectionFailure(e)) {
+                // Never "not found": the caller must learn the database is away, and retry.
+                throw new Unavailable("Database unavailable; retry shortly", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01")
+                    || sql.getSQLState().equals("57P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
 class JwksSessionKeysTest {
 
     private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
-    private static final Duration SHORT = Duration.ofMillis(300);
+    // Generous, so a loaded machine never turns a working fetch into a timeout.
+    private static final Duration PATIENT = Duration.ofSeconds(10);
 
     private final MutableClock clock = new MutableClock(START);
     private final AtomicInteger requests = new AtomicInteger();
@@ -90,7 +91,7 @@ class JwksSessionKeysTest {
     }
 
     private JwksSessionKeys keys() {
-        return new JwksSessionKeys(url, SHORT, SHORT, Duration.ofSeconds(30), clock);
+        return new JwksSessionKeys(url, PATIENT, PATIENT, Duration.ofSeconds(30), clock);
     }
 
     @Test
@@ -155,8 +156,10 @@ class JwksSessionKeysTest {
     @Test
     void aHangingServerTimesOutAsUnavailable() {
         hang = true;
+        JwksSessionKeys keys = new JwksSessionKeys(url, PATIENT, Duration.ofMillis(500), Duration.ofSeconds(30), clock);
 
-        assertThatThrownBy(() -> keys().candidates("kid-1")).isInstanceOf(Unavailable.class);
+        assertThatThrownBy(() -> keys.candidates("kid-1")).isInstanceOf(Unavailable.class);
+        assertThat(requests).hasValue(1);
     }
 
     @Test
@@ -166,7 +169,7 @@ class JwksSessionKeysTest {
             closedPort = socket.getLocalPort();
         }
         JwksSessionKeys keys = new JwksSessionKeys(
-                URI.create("http://127.0.0.1:" + closedPort + "/jwks.json"), SHORT, SHORT, Duration.ofSeconds(30), clock);
+                URI.create("http://127.0.0.1:" + closedPort + "/jwks.json"), PATIENT, PATIENT, Duration.ofSeconds(30), clock);
 
         assertThatThrownBy(() -> keys.candidates("kid-1")).isInstanceOf(Unavailable.class);
     }

@@ -118,7 +118,8 @@ public final class JwksSessionKeys implements SessionKeys {
             KeySet fresh = KeySet.from(fetch(), clock.instant());
             cached = fresh;
             return fresh;
-        } catch (IOException | ParseException e) {
+        } catch (IOException | ParseException | RuntimeException e) {
+            // Whatever the endpoint sent, a failed refresh must leave the known keys in place.
             LOG.warn("Could not refresh the session keys from {}: {}", url, e.getMessage());
             return previous;
         }

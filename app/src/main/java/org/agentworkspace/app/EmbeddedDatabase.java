@@ -24,16 +24,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "agentworkspace";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /** Null when attached to a server that another process of ours runs. */
     private final EmbeddedPostgres postgres;
+    private final int port;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
+        this.port = port;
     }
 
+    /**
+     * Starts the server, or attaches to it when a running {@code serve} of the same data directory
+     * already owns it — so {@code agent create} works while the server runs.
+     */
     public static EmbeddedDatabase start(Path dataDir) {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
+            Optional<Integer> runningPort = portOfServerOwnedByAnotherProcess(pgData);
+            if (runningPort.isPresent()) {
+                LOG.info("Using the embedded PostgreSQL that another AgentWorkspace process runs on port {}", runningPort.get());
+                return new EmbeddedDatabase(null, runningPort.get());
+            }
             stopOrphanedServer(pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
@@ -47,13 +59,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, postgres.getPort());
             database.createDatabaseIfMissing();
             LOG.info("Embedded PostgreSQL running on localhost:{} with data in {}", postgres.getPort(), pgData);
             return database;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + pgData + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The lock file is held while a process runs the server; its postmaster.pid names the port (line 4). */
+    private static Optional<Integer> portOfServerOwnedByAnotherProcess(Path pgData) throws IOException {
+        Path lockFile = pgData.resolve("epg-lock");
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(lockFile) || !Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock != null) {
+                lock.release();
+                return Optional.empty();
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // This JVM holds it already (tests start the server twice in one process).
+        }
+        java.util.List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+        if (lines.size() < 4 || !lines.get(3).trim().matches("\\d+")) {
+            throw new IOException("The embedded PostgreSQL in " + pgData + " is in use but its port is unknown");
+        }
+        return Optional.of(Integer.parseInt(lines.get(3).trim()));
     }
 
     /**
@@ -84,7 +120,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void createDatabaseIfMissing() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = dataSource("postgres").getConnection();
              PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
             try (ResultSet rs = exists.executeQuery()) {
@@ -100,19 +136,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public DatabaseUrl url() {
-        return new DatabaseUrl(postgres.getJdbcUrl("postgres", DATABASE), "postgres", null);
+        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/" + DATABASE, "postgres", null);
     }
 
     public DataSource superuserDataSource() {
-        return postgres.getDatabase("postgres", DATABASE);
+        return dataSource(DATABASE);
+    }
+
+    private DataSource dataSource(String database) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setServerNames(new String[] {"localhost"});
+        ds.setPortNumbers(new int[] {port});
+        ds.setDatabaseName(database);
+        ds.setUser("postgres");
+        return ds;
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
+    /** Stops the server if this process started it; an attached one keeps running. */
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

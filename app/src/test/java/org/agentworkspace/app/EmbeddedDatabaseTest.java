@@ -44,4 +44,27 @@ class EmbeddedDatabaseTest {
             assertThat(rs.getString(2)).isEqualTo("on");
         }
     }
+
+    @Test
+    void aSecondStartAttachesToTheRunningServerInsteadOfFailingOnTheLock() throws Exception {
+        try (EmbeddedDatabase owner = EmbeddedDatabase.start(dataDir)) {
+            try (Connection c = owner.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create table shared (v text)");
+                s.execute("insert into shared values ('seen by both')");
+            }
+            try (EmbeddedDatabase attached = EmbeddedDatabase.start(dataDir)) {
+                assertThat(attached.port()).isEqualTo(owner.port());
+                try (Connection c = attached.superuserDataSource().getConnection();
+                     Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("select v from shared")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("seen by both");
+                }
+            }
+            // Closing the attached handle must leave the owner's server running.
+            try (Connection c = owner.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
+                assertThat(s.execute("select 1")).isTrue();
+            }
+        }
+    }
 }

@@ -1,0 +1,158 @@
+package org.agentworkspace.app;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the operator can set, read once from the environment and validated at start with
+ * messages that name the variable. Secrets are held but never printed by {@link #toString()}.
+ */
+public record AppConfig(
+        int port,
+        String host,
+        Optional<DatabaseUrl> database,
+        Optional<DatabaseUrl> migrationDatabase,
+        Path dataDir,
+        String publicUrl,
+        int poolSize,
+        Optional<String> clerkJwtKey,
+        Optional<URI> clerkJwksUrl,
+        Optional<String> clerkPublishableKey,
+        Optional<String> clerkIssuer,
+        Set<String> clerkAuthorizedParties,
+        Optional<String> clerkWebhookSecret,
+        boolean localLoginAllowedOffLoopback) {
+
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        int port = integer(env, "PORT", 8080, 0, 65535);
+        String host = text(env, "HOST").orElse("127.0.0.1");
+        Optional<DatabaseUrl> database = text(env, "DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
+        Optional<DatabaseUrl> migration = text(env, "DATABASE_MIGRATION_URL")
+                .map(v -> DatabaseUrl.parse("DATABASE_MIGRATION_URL", v));
+        if (migration.isPresent() && database.isEmpty()) {
+            throw new ConfigException("DATABASE_MIGRATION_URL is set but DATABASE_URL is not; set both or neither");
+        }
+        Path dataDir = Path.of(text(env, "AW_DATA_DIR").orElse("./.agentworkspace")).toAbsolutePath().normalize();
+        String publicUrl = text(env, "AW_PUBLIC_URL").map(AppConfig::checkedPublicUrl)
+                .orElse("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+        int poolSize = integer(env, "AW_DB_POOL_SIZE", 10, 1, 200);
+        Optional<URI> jwks = text(env, "CLERK_JWKS_URL").map(AppConfig::checkedJwksUrl);
+        Set<String> parties = text(env, "CLERK_AUTHORIZED_PARTIES")
+                .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+        Optional<String> webhookSecret = text(env, "CLERK_WEBHOOK_SIGNING_SECRET");
+        webhookSecret.ifPresent(s -> {
+            if (!s.startsWith("whsec_")) {
+                throw new ConfigException("CLERK_WEBHOOK_SIGNING_SECRET must start with whsec_ (copy it from Clerk's webhook endpoint page)");
+            }
+        });
+        boolean localLogin = bool(env, "AW_LOCAL_LOGIN", false);
+        AppConfig config = new AppConfig(port, host, database, migration, dataDir, publicUrl, poolSize,
+                text(env, "CLERK_JWT_KEY"), jwks, text(env, "CLERK_PUBLISHABLE_KEY"), text(env, "CLERK_ISSUER"),
+                parties, webhookSecret, localLogin);
+        if (config.localMode() && !isLoopback(host) && !localLogin) {
+            throw new ConfigException("HOST=" + host + " is not a loopback address and no Clerk key is configured: "
+                    + "local sign-in would be reachable from the network. Set CLERK_JWT_KEY or CLERK_JWKS_URL, "
+                    + "or set AW_LOCAL_LOGIN=true to accept that.");
+        }
+        return config;
+    }
+
+    /** No Clerk key configured: dashboard sessions are signed by the local key only. */
+    public boolean localMode() {
+        return clerkJwtKey.isEmpty() && clerkJwksUrl.isEmpty();
+    }
+
+    public boolean embeddedDatabase() {
+        return database.isEmpty();
+    }
+
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new ConfigException("HOST=" + host + " is neither an address nor a resolvable name");
+        }
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n < min || n > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + " (got " + n + ")");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number (got '" + value.get() + "')");
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().toLowerCase()) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new ConfigException(name + " must be true or false (got '" + value.get() + "')");
+        };
+    }
+
+    private static String checkedPublicUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException("AW_PUBLIC_URL must be an absolute http(s) URL such as https://cal.example.com");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new ConfigException("AW_PUBLIC_URL must not carry a query or fragment");
+            }
+            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("AW_PUBLIC_URL is not a valid URL: " + e.getReason());
+        }
+    }
+
+    private static URI checkedJwksUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+                throw new ConfigException("CLERK_JWKS_URL must be an http(s) URL such as https://<your-app>.clerk.accounts.dev/.well-known/jwks.json");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("CLERK_JWKS_URL is not a valid URL: " + e.getReason());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[port=" + port + ", host=" + host
+                + ", database=" + database.map(DatabaseUrl::describe).orElse("embedded in " + dataDir)
+                + ", publicUrl=" + publicUrl + ", poolSize=" + poolSize
+                + ", clerk=" + (localMode() ? "local mode" : clerkJwksUrl.map(u -> "JWKS " + u).orElse("PEM key"))
+                + ", webhook=" + (clerkWebhookSecret.isPresent() ? "configured" : "not configured") + "]";
+    }
+}

@@ -1,0 +1,158 @@
+package org.agentworkspace.app;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.agentworkspace.core.domain.FeedUrls;
+import org.agentworkspace.core.usecase.Ports;
+import org.agentworkspace.core.usecase.Settings;
+import org.agentworkspace.core.usecase.UseCases;
+import org.agentworkspace.http.AgentWorkspaceHttp;
+import org.agentworkspace.http.HttpSettings;
+import org.agentworkspace.http.HttpUseCases;
+import org.agentworkspace.ics.BiweeklyFeedRenderer;
+import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.persistence.FlywayMigrations;
+import org.agentworkspace.persistence.JooqPersistence;
+import org.agentworkspace.persistence.PooledDataSources;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assembled application: database (embedded or {@code DATABASE_URL}), migrations, every
+ * adapter plugged into the core's use cases, and on demand the HTTP server. Plain constructor
+ * wiring; the HK2 container only receives finished instances.
+ */
+final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final AppConfig config;
+    private final EmbeddedDatabase embedded;
+    private final AutoCloseable pool;
+    private final DataSource dataSource;
+    private final UseCases useCases;
+    private final FeedUrls feedUrls;
+    private final SessionSetup sessions;
+
+    private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
+                        UseCases useCases, FeedUrls feedUrls, SessionSetup sessions) {
+        this.config = config;
+        this.embedded = embedded;
+        this.pool = pool;
+        this.dataSource = dataSource;
+        this.useCases = useCases;
+        this.feedUrls = feedUrls;
+        this.sessions = sessions;
+    }
+
+    static Application open(AppConfig config) {
+        EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
+        try {
+            DatabaseUrl url = embedded != null ? embedded.url() : config.database().orElseThrow();
+            DatabaseUrl migrationUrl = embedded != null ? url : config.migrationDatabase().orElse(url);
+            migrate(migrationUrl);
+            var pool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), config.poolSize());
+            JooqPersistence persistence = JooqPersistence.create(pool);
+            SessionSetup sessions = SessionSetup.from(config);
+            Ports ports = new Ports(persistence.transactions(), persistence.credentials(), persistence.users(),
+                    persistence.agents(), persistence.events(), persistence.documents(), persistence.subscriptions(),
+                    persistence.apiKeys(), persistence.audit(), persistence.idempotency(),
+                    persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new BiweeklyFeedRenderer(),
+                    sessions.verifier());
+            UseCases useCases = UseCases.create(ports, Settings.defaults());
+            Application app = new Application(config, embedded, pool, pool, useCases,
+                    new FeedUrls(config.publicUrl()), sessions);
+            sessions.prepareLocalOwner(useCases);
+            return app;
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void migrate(DatabaseUrl url) {
+        try (var migrationPool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), 2)) {
+            FlywayMigrations.migrate(migrationPool);
+        }
+    }
+
+    UseCases useCases() {
+        return useCases;
+    }
+
+    FeedUrls feedUrls() {
+        return feedUrls;
+    }
+
+    String schemaVersion() {
+        return FlywayMigrations.currentVersion(dataSource);
+    }
+
+    /** In local mode: a fresh one-time sign-in URL (the previous one stops working). */
+    String renewLocalSignIn() {
+        return sessions.renewSignIn(config.publicUrl());
+    }
+
+    /** The sign-in URL printed at start in local mode. */
+    Optional<String> localSignInUrl() {
+        return config.localMode() ? Optional.of(renewLocalSignIn()) : Optional.empty();
+    }
+
+    ResourceConfig resourceConfig() {
+        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), httpUseCases(),
+                this::databaseAnswers);
+        sessions.registerResources(resources, useCases);
+        return resources;
+    }
+
+    RunningServer startServer() {
+        URI requested = URI.create("http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host())
+                + ":" + config.port() + "/");
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        int port = server.getListeners().iterator().next().getPort();
+        URI actual = URI.create("http://" + requested.getHost() + ":" + port);
+        LOG.info("Listening on {}", actual);
+        return new RunningServer(server, actual);
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private HttpUseCases httpUseCases() {
+        UseCases u = useCases;
+        return new HttpUseCases(u.authenticateAgent(), u.authenticateUser(), u.getAgentProfile(), u.listEvents(),
+                u.createEvent(), u.getEvent(), u.updateEvent(), u.deleteEvent(), u.listDocuments(), u.createDocument(),
+                u.getDocument(), u.updateDocument(), u.deleteDocument(), u.listSubscriptions(), u.runIdempotently(),
+                u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(), u.deleteAgent(),
+                u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(), u.revokeSubscription(),
+                u.listAuditEntries(), u.serveFeed());
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            LOG.warn("Could not close the connection pool cleanly", e);
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

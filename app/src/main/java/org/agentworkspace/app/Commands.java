@@ -1,0 +1,109 @@
+package org.agentworkspace.app;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import org.agentworkspace.core.domain.Field;
+import org.agentworkspace.core.domain.UserId;
+import org.agentworkspace.core.domain.UserProfile;
+import org.agentworkspace.core.port.in.AgentInput;
+import org.agentworkspace.core.port.in.NewAgent;
+import org.agentworkspace.core.ownership.UserPrincipal;
+
+/** What each command of the command line does, on a started {@link Application}. */
+final class Commands {
+    private final AppConfig config;
+    private final PrintStream out;
+
+    Commands(AppConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    int run(CommandLine line) {
+        return switch (line.command()) {
+            case "serve" -> serve();
+            case "migrate" -> migrate();
+            case "user add" -> addUser(line);
+            case "agent create" -> createAgent(line);
+            case "login" -> login();
+            default -> throw new CommandLine.UsageException("Unknown command '" + line.command() + "'");
+        };
+    }
+
+    private int serve() {
+        Application app = Application.open(config);
+        RunningServer server;
+        try {
+            server = app.startServer();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stopGracefully();
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        out.println("AgentWorkspace is serving on " + server.baseUri() + " (public URL " + config.publicUrl() + ")");
+        app.localSignInUrl().ifPresent(url -> out.println("Sign in to the dashboard: " + url));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int migrate() {
+        try (Application app = Application.open(config)) {
+            out.println("Migrations applied; schema version " + app.schemaVersion());
+        }
+        return 0;
+    }
+
+    private int addUser(CommandLine line) {
+        UserProfile profile = new UserProfile(userId(line.required("id")), line.option("email").orElse(null),
+                line.option("first-name").orElse(null), line.option("last-name").orElse(null), null);
+        try (Application app = Application.open(config)) {
+            app.useCases().actAsUser().addUser(profile);
+            out.println("User " + profile.id() + " saved");
+        }
+        return 0;
+    }
+
+    private int createAgent(CommandLine line) {
+        AgentInput input = new AgentInput(Field.of(line.required("name")),
+                Field.ofNullable(line.option("description").orElse(null)),
+                Field.ofNullable(line.option("timezone").orElse(null)), Field.absent());
+        try (Application app = Application.open(config)) {
+            UserPrincipal owner = app.useCases().actAsUser().actAs(line.required("owner"));
+            NewAgent created = app.useCases().createAgent().create(owner, input);
+            out.println("Agent created");
+            out.println("  id:       " + created.agent().id());
+            out.println("  name:     " + created.agent().name());
+            out.println("  API key:  " + created.apiKey().reveal());
+            out.println("            (shown once: only its digest is stored; regenerate it if lost)");
+            out.println("  feed URL: " + app.feedUrls().urlOf(created.subscription()));
+        }
+        return 0;
+    }
+
+    private int login() {
+        if (!config.localMode()) {
+            throw new ConfigException("login is for local mode; with Clerk configured, sign in through Clerk");
+        }
+        try (Application app = Application.open(config)) {
+            out.println("Sign in to the dashboard: " + app.renewLocalSignIn());
+        }
+        return 0;
+    }
+
+    private static UserId userId(String text) {
+        try {
+            return new UserId(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageException("--id " + e.getMessage());
+        }
+    }
+}

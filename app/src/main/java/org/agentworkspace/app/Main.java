@@ -1,0 +1,58 @@
+package org.agentworkspace.app;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar agentworkspace.jar [command]}: exit 0 on success, 2 on usage or configuration errors, 1 otherwise. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(List.of(args), System.getenv(), System.out, System.err);
+        if (status != 0 || !"serve".equals(commandOf(args))) {
+            System.exit(status);
+        }
+    }
+
+    private static String commandOf(String[] args) {
+        return args.length == 0 ? "serve" : args[0];
+    }
+
+    static int run(List<String> args, java.util.Map<String, String> env, PrintStream out, PrintStream err) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            err.println(e.getMessage());
+            err.println();
+            err.println(CommandLine.USAGE);
+            return 2;
+        }
+        if (line.command().equals("help")) {
+            out.println(CommandLine.USAGE);
+            return 0;
+        }
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnvironment(env);
+        } catch (ConfigException e) {
+            err.println("Configuration error: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return new Commands(config, out).run(line);
+        } catch (CommandLine.UsageException | ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            LOG.error("Command '{}' failed", line.command(), e);
+            err.println("Failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.agentworkspace.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    @Test
+    void defaultsFollowTheContract() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.dataDir().toString()).endsWith(".agentworkspace");
+        assertThat(config.publicUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.localMode()).isTrue();
+        assertThat(config.clerkWebhookSecret()).isEmpty();
+    }
+
+    @Test
+    void publicUrlDefaultsToHostAndPortAndLosesATrailingSlash() {
+        assertThat(AppConfig.fromEnvironment(Map.of("PORT", "9000")).publicUrl()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(AppConfig.fromEnvironment(Map.of("AW_PUBLIC_URL", "https://cal.example.com/")).publicUrl())
+                .isEqualTo("https://cal.example.com");
+    }
+
+    @Test
+    void badValuesNameTheVariable() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PORT must be a whole number");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("PORT", "70000")))
+                .hasMessageContaining("PORT must be between 0 and 65535");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("AW_PUBLIC_URL", "cal.example.com")))
+                .hasMessageContaining("AW_PUBLIC_URL");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("CLERK_WEBHOOK_SIGNING_SECRET", "secret")))
+                .hasMessageContaining("whsec_").hasMessageNotContaining("secret)");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_MIGRATION_URL", "postgres://a@b/c")))
+                .hasMessageContaining("DATABASE_URL is not");
+    }
+
+    @Test
+    void localModeOffLoopbackIsRefusedUnlessExplicitlyAllowed() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("HOST", "0.0.0.0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("AW_LOCAL_LOGIN=true");
+
+        assertThat(AppConfig.fromEnvironment(Map.of("HOST", "0.0.0.0", "AW_LOCAL_LOGIN", "true")).localMode()).isTrue();
+        assertThat(AppConfig.fromEnvironment(Map.of("HOST", "0.0.0.0", "CLERK_JWT_KEY", "-----BEGIN PUBLIC KEY-----"))
+                .localMode()).isFalse();
+        assertThat(AppConfig.fromEnvironment(Map.of("HOST", "localhost")).localMode()).isTrue();
+        assertThat(AppConfig.fromEnvironment(Map.of("HOST", "::1")).publicUrl()).isEqualTo("http://[::1]:8080");
+    }
+
+    @Test
+    void toStringHidesSecrets() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgres://u:hunter2@db/aw",
+                "CLERK_WEBHOOK_SIGNING_SECRET", "whsec_c2VjcmV0",
+                "CLERK_JWT_KEY", "-----BEGIN PUBLIC KEY-----abc"));
+
+        assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("whsec_c2VjcmV0");
+    }
+}

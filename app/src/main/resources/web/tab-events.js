@@ -6,7 +6,7 @@ import { errorBox, showError, announce } from './status.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const UPCOMING_DAYS = 30;
-const UPCOMING_LIMIT = 50;
+const UPCOMING_LIMIT = 20;
 const WEEK_LIMIT = 500;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -80,7 +80,7 @@ export async function renderEvents(panel, context, current) {
   replaceChildren(panel,
     h('p', { class: 'hint' }, `Read-only. Times are shown in your time zone (${zone}); the agent’s time zone is ${agent.timezone}. `,
       'Agents create events through the agent API.'),
-    upcoming, week);
+    week, upcoming);
 
   let weekStart = startOfWeek(new Date());
   const weekErrors = errorBox();

@@ -23,7 +23,14 @@ export function agentPath(agentId, ...rest) {
 
 export async function api(method, path, body) {
   for (let attempt = 0; ; attempt += 1) {
-    const token = await session?.bearer().catch(() => null);
+    let token = null;
+    try {
+      token = await session?.bearer();
+    } catch (error) {
+      // A failed renewal says why (e.g. the sign-in link was replaced); pass that on.
+      signedOut(error.message);
+      throw new ApiError(401, error.message);
+    }
     if (!token) {
       signedOut('You are signed out.');
       throw new ApiError(401, 'You are signed out.');
@@ -44,7 +51,13 @@ export async function api(method, path, body) {
     }
     if (response.status === 401 && attempt === 0) {
       // The session may have expired between check and call: renew once, then give up.
-      const renewed = await session.renew().catch(() => null);
+      let renewed = null;
+      try {
+        renewed = await session.renew();
+      } catch (error) {
+        signedOut(error.message);
+        throw new ApiError(401, error.message);
+      }
       if (renewed) continue;
     }
     const payload = await readJson(response);

@@ -181,6 +181,25 @@ class DashboardPageTest {
         }
     }
 
+    /** The http module's operations resource sits at the same root path as the page. */
+    @jakarta.ws.rs.Path("")
+    public static final class RootNeighbour {
+        @jakarta.ws.rs.GET
+        @jakarta.ws.rs.Path("healthz")
+        public String health() {
+            return "ok";
+        }
+    }
+
+    @Test
+    void sharesTheRootPathWithAnotherResource() {
+        try (PageServer server = new PageServer(new DashboardPage(SignInMode.LOCAL, Optional.empty()), new RootNeighbour())) {
+            assertThat(server.get("/healthz").body()).isEqualTo("ok");
+            assertThat(server.get("/").body()).contains("<meta name=\"aw-auth\" content=\"local\">");
+            assertThat(server.get("/assets/app.js").statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     void refusesAPublishableKeyThatIsNotOne() {
         assertThatThrownBy(() -> new DashboardPage(SignInMode.CLERK, Optional.of("sk_test_abc")))

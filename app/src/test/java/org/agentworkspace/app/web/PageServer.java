@@ -19,9 +19,9 @@ final class PageServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
-    PageServer(DashboardPage page) {
+    PageServer(DashboardPage page, Object... otherResources) {
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
-                new ResourceConfig().registerInstances(page), true);
+                new ResourceConfig().registerInstances(page).registerInstances(otherResources), true);
         base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
     }
 

@@ -69,11 +69,6 @@ final class LocalSignIn {
         return publicKey;
     }
 
-    /** A key id derived from the public key, so tokens of an older key pair are recognisably foreign. */
-    String keyId() {
-        return HexFormat.of().formatHex(sha256(publicKey.getEncoded())).substring(0, 16);
-    }
-
     /** Replaces the sign-in secret and returns the URL that carries the new one. */
     String renew(String publicUrl) {
         byte[] bytes = new byte[32];

@@ -19,7 +19,6 @@ class LocalSignInTest {
         LocalSignIn second = LocalSignIn.open(dataDir);
 
         assertThat(second.publicKey()).isEqualTo(first.publicKey());
-        assertThat(second.keyId()).isEqualTo(first.keyId());
     }
 
     @Test

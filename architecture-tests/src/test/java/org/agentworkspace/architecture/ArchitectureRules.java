@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.agentworkspace.core.ownership.AgentPrincipal;
@@ -30,10 +31,11 @@ import org.agentworkspace.core.usecase.UseCases;
 public final class ArchitectureRules {
     static final String CORE = parentOf(UseCases.class.getPackageName()) + "..";
     static final String PORT_OUT = EventRepository.class.getPackageName();
-    static final String PERSISTENCE = "..persistence..";
-    static final String HTTP = "..http..";
-    static final String CLERK = "..clerk..";
-    static final String APP = "..app..";
+    static final String PERSISTENCE = "org.agentworkspace..persistence..";
+    static final String HTTP = "org.agentworkspace..http..";
+    static final String CLERK = "org.agentworkspace..clerk..";
+    static final String ICS = "org.agentworkspace..ics..";
+    static final String APP = "org.agentworkspace..app..";
     static final String JOOQ = "org.jooq..";
     static final String JAX_RS = "jakarta.ws.rs..";
 
@@ -73,6 +75,26 @@ public final class ArchitectureRules {
                     .should(takeAScopeParameter())
                     .because("there must be no way to read or write owned data by id alone"
                             + " (DESIGN.md: no method reads an event, document or subscription by id alone)");
+
+    public static final ArchRule adapters_never_depend_on_each_other = CompositeArchRule
+            .of(adapter(PERSISTENCE, HTTP, CLERK, ICS))
+            .and(adapter(HTTP, PERSISTENCE, CLERK, ICS))
+            .and(adapter(CLERK, PERSISTENCE, HTTP, ICS))
+            .and(adapter(ICS, PERSISTENCE, HTTP, CLERK))
+            .because("each adapter plugs into the core alone, so JVM teams can embed core + persistence-jooq"
+                    + " without Jersey (DESIGN.md: adapters never depend on each other)");
+
+    public static final ArchRule nothing_depends_on_the_app =
+            noClasses().that().resideOutsideOfPackage(APP)
+                    .should().dependOnClassesThat().resideInAPackage(APP)
+                    .because("the app is the composition root; everything else must work without it"
+                            + " (DESIGN.md: nothing depends on app)");
+
+    private static ArchRule adapter(String adapter, String... others) {
+        // Checked together as one rule; a module without classes yet must not fail its part.
+        return noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat().resideInAnyPackage(others)
+                .allowEmptyShould(true);
+    }
 
     private static DescribedPredicate<JavaClass> scopedRepositories() {
         return DescribedPredicate.describe("scoped repository ports (the *Repository interfaces of "

@@ -89,4 +89,26 @@ class ArchitectureRulesProofTest {
                         + ".findById(" + org.agentworkspace.core.domain.EventId.class.getName()
                         + ") takes no scope parameter");
     }
+
+    @Test
+    void an_adapter_depending_on_another_adapter_is_reported() {
+        assertThat(violations(ArchitectureRules.adapters_never_depend_on_each_other,
+                org.agentworkspace.archfixtures.persistence.RepositoryCallingTheWebLayer.class,
+                QueryInPersistence.class, ResourceUsingAResponse.class))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v)
+                        .contains(org.agentworkspace.archfixtures.persistence.RepositoryCallingTheWebLayer.class.getName())
+                        .contains(ResourceUsingAResponse.class.getName()));
+    }
+
+    @Test
+    void a_class_depending_on_the_app_is_reported() {
+        assertThat(violations(ArchitectureRules.nothing_depends_on_the_app,
+                org.agentworkspace.archfixtures.ics.RendererUsingTheApp.class, QueryOutsidePersistence.class,
+                ResponseOutsideTheWeb.class))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v)
+                        .contains(org.agentworkspace.archfixtures.ics.RendererUsingTheApp.class.getName())
+                        .contains(QueryOutsidePersistence.class.getName()));
+    }
 }

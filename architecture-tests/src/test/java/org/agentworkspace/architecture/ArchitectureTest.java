@@ -32,4 +32,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule every_public_method_of_a_scoped_repository_takes_a_scope =
             ArchitectureRules.every_public_method_of_a_scoped_repository_takes_a_scope;
+
+    @ArchTest
+    static final ArchRule adapters_never_depend_on_each_other = ArchitectureRules.adapters_never_depend_on_each_other;
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_the_app = ArchitectureRules.nothing_depends_on_the_app;
 }

@@ -352,14 +352,12 @@ class AgentApiIT {
         assertThat(expanded.json().path("events").get(2).path("start").asText()).isEqualTo("2026-03-29T07:00:00Z");
         assertThat(expanded.json().path("events").get(32).path("start").asText()).isEqualTo("2026-10-25T08:00:00Z");
 
-        Reply tooMany = stack.get("/api/v1/events?expand=true&start_after=2026-01-01T00:00:00Z"
-                + "&start_before=2300-01-01T00:00:00Z", agent.apiKey());
-        createEvent(agent, "dense", "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z");
-        stack.call("PATCH", "/api/v1/events/" + id, agent.apiKey(), "{\"rrule\":\"FREQ=DAILY\"}");
+        assertThat(stack.call("PATCH", "/api/v1/events/" + id, agent.apiKey(), "{\"rrule\":\"FREQ=DAILY\"}").status())
+                .isEqualTo(200);
         Reply dense = stack.get("/api/v1/events?expand=true&start_after=2026-01-01T00:00:00Z"
                 + "&start_before=2060-01-01T00:00:00Z", agent.apiKey());
         assertThat(dense.status()).as("more than 10,000 occurrences").isEqualTo(400);
-        assertThat(tooMany.status()).isIn(200, 400);
+        assertThat(dense.json().path("error").asText()).isNotBlank();
     }
 
     @Test

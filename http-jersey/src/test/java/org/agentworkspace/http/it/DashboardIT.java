@@ -51,7 +51,9 @@ class DashboardIT {
                 Arguments.of("POST", "/api/dashboard/agents/{agent}/subscriptions", "{\"label\":\"spy\"}"),
                 Arguments.of("POST", "/api/dashboard/agents/{agent}/subscriptions/{sub}/rotate", null),
                 Arguments.of("DELETE", "/api/dashboard/agents/{agent}/subscriptions/{sub}", null),
-                Arguments.of("GET", "/api/dashboard/agents/{agent}/audit", null));
+                Arguments.of("GET", "/api/dashboard/agents/{agent}/audit", null),
+                Arguments.of("GET", "/api/dashboard/agents/{agent}/docs", null),
+                Arguments.of("GET", "/api/dashboard/agents/{agent}/docs?content=false", null));
     }
 
     private static String path(String template, String agent, String sub) {
@@ -92,6 +94,35 @@ class DashboardIT {
         assertThat(foreign.statusAndBody()).isEqualTo(random.statusAndBody());
         assertThat(stack.snapshotOfAgent(one.agentId())).isEqualTo(before);
         assertThat(stack.get(one.feedPath(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOwnerReadsTheAgentsDocumentsAndNobodyElseDoes() {
+        Reply created = stack.call("POST", "/api/v1/docs", one.apiKey(),
+                "{\"title\":\"Plan\",\"content\":\"# Week 1\\n- ship\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String docId = created.json().path("document").path("id").asText();
+        String docs = "/api/dashboard/agents/" + one.agentId() + "/docs";
+
+        JsonNode listed = stack.get(docs, one.session()).json().path("documents");
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).path("content").asText()).isEqualTo("# Week 1\n- ship");
+        assertThat(stack.get(docs + "?content=false", one.session()).json().path("documents").get(0).has("content"))
+                .isFalse();
+        JsonNode read = stack.get(docs + "/" + docId, one.session()).json().path("document");
+        assertThat(read.path("title").asText()).isEqualTo("Plan");
+        assertThat(read.path("agentId").asText()).isEqualTo(one.agentId());
+
+        Reply foreign = stack.get(docs + "/" + docId, two.session());
+        Reply random = stack.get("/api/dashboard/agents/" + UUID.randomUUID() + "/docs/" + UUID.randomUUID(),
+                two.session());
+        Reply ownAgentForeignDoc = stack.get("/api/dashboard/agents/" + two.agentId() + "/docs/" + docId, two.session());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.statusAndBody()).isEqualTo(random.statusAndBody());
+        assertThat(ownAgentForeignDoc.status()).isEqualTo(404);
+        assertThat(ownAgentForeignDoc.body()).contains("Document not found");
+        assertThat(stack.call("PUT", docs + "/" + docId, one.session(), "{\"title\":\"x\"}").status())
+                .as("the owner's view is read-only").isEqualTo(405);
     }
 
     @Test

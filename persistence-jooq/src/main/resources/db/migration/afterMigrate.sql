@@ -24,6 +24,8 @@ begin
     execute format('grant select, insert, update, delete on table public.agents, public.calendars, public.events, '
         || 'public.documents, public.subscriptions, public.api_keys, public.audit_entries, '
         || 'public.idempotency_records to %I', runtime);
+    -- Row-level security shows the owner scope's own row only; writes go through the functions.
+    execute format('grant select on table public.users to %I', runtime);
     -- Read-only, so the server can report the schema version it runs on.
     execute format('grant select on table public.flyway_schema_history to %I', runtime);
     execute format('grant execute on function public.aw_agent_by_key_digest(bytea), '

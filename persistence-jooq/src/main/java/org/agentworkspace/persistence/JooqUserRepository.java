@@ -36,13 +36,15 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> provision(UserProfile profile, Instant now) {
-        return tx.dsl().select(USERS.fields()).from(usersFrom("aw_provision_user({0}, {1}, {2}, {3}, {4}, {5})", profileArguments(profile, now)))
+        return tx.dsl().select(USERS.fields())
+                .from(usersFrom("aw_provision_user({0}, {1}, {2}, {3}, {4}, {5})", profileArguments(profile, now)))
                 .fetchOptional(r -> toUser(r.into(USERS)));
     }
 
     @Override
     public User upsert(UserProfile profile, Instant now) {
-        return tx.dsl().select(USERS.fields()).from(usersFrom("aw_upsert_user({0}, {1}, {2}, {3}, {4}, {5})", profileArguments(profile, now)))
+        return tx.dsl().select(USERS.fields())
+                .from(usersFrom("aw_upsert_user({0}, {1}, {2}, {3}, {4}, {5})", profileArguments(profile, now)))
                 .fetchSingle(r -> toUser(r.into(USERS)));
     }
 

@@ -53,9 +53,14 @@ final class Application implements AutoCloseable {
         EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
         try {
             DatabaseUrl url = embedded != null ? embedded.url() : config.database().orElseThrow();
-            DatabaseUrl migrationUrl = embedded != null ? url : config.migrationDatabase().orElse(url);
-            migrate(migrationUrl);
+            DatabaseUrl migrationUrl = embedded != null ? embedded.migrationUrl() : config.migrationDatabase().orElse(url);
             var pool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), config.poolSize());
+            try {
+                migrate(migrationUrl, migrationUrl.equals(url) ? "" : connectedRole(pool));
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
             JooqPersistence persistence = JooqPersistence.create(pool);
             SessionSetup sessions = SessionSetup.from(config);
             Ports ports = new Ports(persistence.transactions(), persistence.credentials(), persistence.users(),
@@ -76,9 +81,25 @@ final class Application implements AutoCloseable {
         }
     }
 
-    private static void migrate(DatabaseUrl url) {
-        try (var migrationPool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), 2)) {
-            FlywayMigrations.migrate(migrationPool);
+    /**
+     * Migrates as the owner and grants the server's role what it needs; {@code runtimeRole} is
+     * empty when one role does both (row-level security is forced, so it filters that role too).
+     */
+    private static void migrate(DatabaseUrl url, String runtimeRole) {
+        // Flyway holds its lock on one connection while the migrations and the afterMigrate callback use others.
+        try (var migrationPool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), 4)) {
+            FlywayMigrations.migrate(migrationPool, runtimeRole);
+        }
+    }
+
+    /** The role the server's connections run as, whatever form its URL named it in. */
+    private static String connectedRole(DataSource runtime) {
+        try (Connection c = runtime.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("select current_user")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not connect with DATABASE_URL: " + e.getMessage(), e);
         }
     }
 

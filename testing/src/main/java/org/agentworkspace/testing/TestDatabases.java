@@ -30,7 +30,7 @@ public final class TestDatabases {
     public static final String RUNTIME_ROLE = "aw_test_runtime";
     // Test-only roles on a test server; a fixed password keeps concurrent test JVMs on one
     // external server from changing it under each other.
-    private static final String ROLE_PASSWORD = "aw-test-only-password";
+    public static final String ROLE_PASSWORD = "aw-test-only-password";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Set<String> TEMPLATES = new HashSet<>();
     private static Server server;

@@ -81,9 +81,11 @@ final class ItStack implements AutoCloseable {
     final URI base;
 
     private ItStack() {
-        database = TestDatabases.fresh("schema", FlywayMigrations::migrate);
+        // Migrated by the owner role, served by the runtime role: the requests go through row-level security.
+        database = TestDatabases.fresh("schema_rls", owner -> FlywayMigrations.migrate(owner, TestDatabases.RUNTIME_ROLE));
         TestDatabases.Server s = database.server();
-        pool = PooledDataSources.create(s.jdbcUrl(database.name()), s.user(), s.password(), 8);
+        pool = PooledDataSources.create(s.jdbcUrl(database.name()), TestDatabases.RUNTIME_ROLE,
+                TestDatabases.ROLE_PASSWORD, 8);
         JooqPersistence persistence = JooqPersistence.create(pool);
         NimbusSessionVerifier sessions = new NimbusSessionVerifier(new PemSessionKeys(pem(CLERK_KEYS)),
                 ClerkSettings.of(Optional.of(ISSUER), Set.of(ORIGIN)));
@@ -255,14 +257,14 @@ final class ItStack implements AutoCloseable {
                 + "\",\"object\":\"user\",\"deleted\":true}}";
     }
 
-    // ---- the database, read directly
+    // ---- the database, read directly as its superuser: the inspector must see every row
 
     Connection connection() throws SQLException {
-        return pool.getConnection();
+        return database.dataSource().getConnection();
     }
 
     List<Map<String, Object>> rows(String sql, Object... args) {
-        try (Connection c = pool.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 st.setObject(i + 1, args[i]);
             }

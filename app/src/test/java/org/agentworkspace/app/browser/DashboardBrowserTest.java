@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -116,7 +117,11 @@ class DashboardBrowserTest {
         assertThat(panel.getText()).contains("you will not see it again");
         apiKey = chromium.labelled(panel, "API key").getDomProperty("value");
         assertThat(apiKey).matches("ak_[A-Za-z0-9_-]{40}");
-        panel.findElement(By.xpath(".//button[normalize-space()='Copy']")).click();
+        chromium.allowClipboard(base.toString());
+        WebElement copy = panel.findElement(By.xpath(".//button[normalize-space()='Copy']"));
+        copy.click();
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+        assertThat(chromium.clipboardText()).isEqualTo(apiKey);
         chromium.screenshot("agent-created-key-shown");
 
         // The key lives in the page only: nothing the browser keeps holds it.
@@ -157,6 +162,7 @@ class DashboardBrowserTest {
         assertThat(seriesDays).containsExactlyElementsOf(
                 monday.datesUntil(monday.plusDays(7)).map(LocalDate::toString).collect(Collectors.toList()));
         assertThat(chromium.driver().findElement(By.id("tab-events")).getDomAttribute("aria-selected")).isEqualTo("true");
+        chromium.waitForQuietStatus();
         chromium.screenshot("week-view");
     }
 
@@ -227,6 +233,7 @@ class DashboardBrowserTest {
         chromium.driver().findElement(By.xpath("//button[normalize-space()='Change status']")).click();
 
         chromium.waiting().until(ExpectedConditions.textToBe(By.cssSelector(".page-head .badge"), "Suspended"));
+        chromium.driver().executeScript("window.scrollTo(0, 0)");
         chromium.screenshot("suspended");
 
         HttpResponse<String> refused = agentApi.me(apiKey);
@@ -238,6 +245,25 @@ class DashboardBrowserTest {
 
     @Test
     @Order(7)
+    void atPhoneWidthTheWeekIsOneColumnAndNothingScrollsSideways() {
+        chromium.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            chromium.visible(By.id("tab-events")).click();
+            WebElement days = chromium.visible(By.cssSelector(".week"));
+            List<WebElement> columns = days.findElements(By.cssSelector("section.day"));
+            assertThat(columns).hasSize(7);
+            assertThat(columns.get(1).getLocation().getY()).isGreaterThan(columns.get(0).getLocation().getY());
+            Object overflow = chromium.driver().executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            chromium.screenshot("phone-week-view");
+        } finally {
+            chromium.driver().manage().window().setSize(new Dimension(1200, 860));
+        }
+    }
+
+    @Test
+    @Order(8)
     void thePageTalksOnlyToItsOwnServerAndOnlyToTheDashboardApi() {
         List<URI> requests = chromium.requests();
 

@@ -90,6 +90,23 @@ final class HeadlessChromium implements AutoCloseable {
         return driver.findElement(By.id(label.getDomAttribute("for")));
     }
 
+    /** Lets the last announcement (a toast that stays a few seconds) fade before a screenshot. */
+    void waitForQuietStatus() {
+        waiting().until(d -> d.findElement(By.id("status")).getText().isEmpty());
+    }
+
+    /** Lets the page read the clipboard, as a user would allow it. */
+    void allowClipboard(String origin) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    }
+
+    String clipboardText() {
+        return (String) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, (e) => done('clipboard unreadable: ' + e));");
+    }
+
     Path screenshot(String name) {
         shot += 1;
         Path target = screenshots.resolve(String.format("%02d-%s.png", shot, name));

@@ -47,7 +47,7 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profileDir, "--window-size=" + width + "," + height,
-                "--lang=en-GB", "--hide-scrollbars");
+                "--hide-scrollbars");
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);

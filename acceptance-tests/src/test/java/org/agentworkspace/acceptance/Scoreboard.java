@@ -17,6 +17,7 @@ final class Scoreboard {
     static final AtomicLong MATRIX_CELLS = new AtomicLong();
     static final AtomicLong FUZZ_CASES = new AtomicLong();
     static final AtomicLong FUZZ_REQUESTS_REJECTED = new AtomicLong();
+    static final AtomicLong CONTAINER_REJECTIONS = new AtomicLong();
     static final AtomicLong ROTATION_REQUESTS = new AtomicLong();
     static final AtomicLong FAULTS_INJECTED = new AtomicLong();
     static final AtomicLong ACKNOWLEDGED_WRITES_CHECKED = new AtomicLong();
@@ -37,6 +38,7 @@ final class Scoreboard {
         row(t, "routes × credential kinds", ROUTES.size() * CREDENTIAL_KINDS.size());
         row(t, "isolation matrix cells (route × credential × id slot fill)", MATRIX_CELLS.get());
         row(t, "fuzz cases tried", FUZZ_CASES.get() + " (" + FUZZ_REQUESTS_REJECTED.get() + " answered 4xx)");
+        row(t, "fuzz cases refused by the HTTP container (request head over 8 KiB, empty 400)", CONTAINER_REJECTIONS.get());
         row(t, "requests during key/token rotation and deletion", ROTATION_REQUESTS.get());
         row(t, "webhook deliveries (forged, replayed, stale, future, oversized)", WEBHOOK_DELIVERIES.get());
         row(t, "requests during database outages", OUTAGE_REQUESTS.get());

@@ -22,7 +22,12 @@ import org.jooq.impl.DSL;
  */
 public final class JooqTransactions implements Transactions {
     private final DSLContext root;
+    /** After a connection failure, new transactions fail at once for this long, then one tries again. */
+    private static final long FAIL_FAST_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+    /** When a connection last failed; far in the past while the database answers. */
+    private volatile long unavailableSince = System.nanoTime() - FAIL_FAST_NANOS - 1;
 
     public JooqTransactions(DataSource dataSource) {
         this.root = DSL.using(dataSource, SQLDialect.POSTGRES,
@@ -57,6 +62,11 @@ public final class JooqTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
+        if (System.nanoTime() - unavailableSince < FAIL_FAST_NANOS) {
+            // The database just failed to answer: every request would otherwise wait the pool's
+            // whole connection timeout, once per transaction, and an outage would pile up threads.
+            throw new Unavailable("Database unavailable; retry shortly");
+        }
         try {
             return root.transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
@@ -72,6 +82,7 @@ public final class JooqTransactions implements Transactions {
             });
         } catch (DataAccessException e) {
             if (isConnectionFailure(e)) {
+                unavailableSince = System.nanoTime();
                 // Never "not found": the caller must learn the database is away, and retry.
                 throw new Unavailable("Database unavailable; retry shortly", e);
             }

@@ -71,6 +71,7 @@ class DatabaseOutageTest {
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> "never")).isInstanceOf(Unavailable.class)
                 .hasMessage("Database unavailable; retry shortly");
+        assertThat(database.attempts).as("one wait for the pool, not one per begin and rollback").hasValue(1);
         assertThatThrownBy(() -> transactions.inTransaction(() -> "never")).isInstanceOf(Unavailable.class);
         assertThatThrownBy(() -> transactions.inTransaction(() -> "never")).isInstanceOf(Unavailable.class);
 

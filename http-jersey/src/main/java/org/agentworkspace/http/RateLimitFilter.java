@@ -83,7 +83,7 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
         }
         String path = request.getUriInfo().getPath();
         int status = response.getStatus();
-        boolean failedAuthentication = status == 401 && (RateLimitedRoutes.agentApi(path) || RateLimitedRoutes.dashboardApi(path))
+        boolean failedAuthentication = status == 401 && RateLimitedRoutes.credentialed(path)
                 || status == 404 && RateLimitedRoutes.feed(path);
         try {
             if (failedAuthentication) {

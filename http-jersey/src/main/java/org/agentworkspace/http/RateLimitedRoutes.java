@@ -25,8 +25,13 @@ final class RateLimitedRoutes {
         return under(relative(path), "api/cal");
     }
 
+    /** The local-mode exchange of the sign-in secret (registered by the app). */
+    static boolean localSignIn(String path) {
+        return under(relative(path), "api/local");
+    }
+
     static boolean credentialed(String path) {
-        return agentApi(path) || dashboardApi(path) || feed(path);
+        return agentApi(path) || dashboardApi(path) || feed(path) || localSignIn(path);
     }
 
     /** The token segment of a feed path ({@code api/cal/{agentId}/{token}.ics}); {@code null} when it has none. */

@@ -32,7 +32,13 @@ class MetricsTest {
 
         server.get("/healthz");
 
-        assertThat(value(scrape(), series)).isEqualTo(before + 1);
+        // Jersey records a request when it finishes, just after the client got its answer.
+        double after = value(scrape(), series);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (after == before && System.nanoTime() < deadline) {
+            after = value(scrape(), series);
+        }
+        assertThat(after).isEqualTo(before + 1);
     }
 
     @Test
@@ -59,6 +65,49 @@ class MetricsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge").contains("aw_rate_limit_rejections_total");
+    }
+
+    @Test
+    void the_access_log_has_one_line_per_request_with_route_status_duration_id_and_no_secret() {
+        ch.qos.logback.classic.Logger access = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.agentworkspace.http.metrics.RequestObserver.ACCESS_LOG);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        access.addAppender(lines);
+        String token = "Zq8xSECRETtokenInThePath_0000002";
+        STUBS.serveFeed = (agentId, t, userAgent) -> {
+            throw new NotFound("Feed");
+        };
+        STUBS.getAgentProfile = agent -> new org.agentworkspace.core.domain.Agent(agent.agentId(),
+                new org.agentworkspace.core.domain.UserId("user_1"), "Atlas", null, java.time.ZoneId.of("UTC"),
+                org.agentworkspace.core.domain.AgentStatus.ACTIVE, Fixtures.CREATED, Fixtures.CREATED);
+        try {
+            server.get("/api/cal/agent-2/" + token + ".ics", "X-Request-Id", "req-feed-1");
+            server.get("/api/v1/me", "Authorization", "Bearer " + StubUseCases.AGENT_KEY, "X-Request-Id", "req-me-1");
+            // The line is written when Jersey finishes the request, just after the client got its answer.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (lines.list.size() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            access.detachAppender(lines);
+        }
+        STUBS.reset();
+
+        assertThat(lines.list).hasSize(2);
+        var feed = lines.list.get(0);
+        String feedLine = feed.getFormattedMessage() + " " + feed.getKeyValuePairs();
+        assertThat(feedLine).doesNotContain(token).doesNotContain("agent-2")
+                .contains("/api/cal/{agentId}/{token}.ics").contains("404").contains("req-feed-1");
+        assertThat(feed.getKeyValuePairs()).extracting(kv -> kv.key)
+                .containsExactly("requestId", "method", "route", "status", "durationMs", "caller");
+        var me = lines.list.get(1);
+        assertThat(me.getKeyValuePairs()).anySatisfy(kv -> {
+            assertThat(kv.key).isEqualTo("caller");
+            assertThat(kv.value).isEqualTo("agent:" + StubUseCases.AGENT.agentId());
+        });
+        assertThat(me.getFormattedMessage() + me.getKeyValuePairs()).doesNotContain(StubUseCases.AGENT_KEY);
     }
 
     private static String scrape() {

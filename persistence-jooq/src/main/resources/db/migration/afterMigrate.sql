@@ -26,6 +26,9 @@ begin
         || 'public.idempotency_records to %I', runtime);
     -- Row-level security shows the owner scope's own row only; writes go through the functions.
     execute format('grant select on table public.users to %I', runtime);
+    -- Rate-limit buckets belong to no agent (keys name an agent, a user, a token digest or an
+    -- address), so the table has no row-level security; the server reads and writes all of it.
+    execute format('grant select, insert, update, delete on table public.rate_limit_buckets to %I', runtime);
     -- Read-only, so the server can report the schema version it runs on.
     execute format('grant select on table public.flyway_schema_history to %I', runtime);
     execute format('grant execute on function public.aw_agent_by_key_digest(bytea), '

@@ -37,6 +37,7 @@ final class Application implements AutoCloseable {
     private final UseCases useCases;
     private final FeedUrls feedUrls;
     private final SessionSetup sessions;
+    private Operability operability;
 
     private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
                         UseCases useCases, FeedUrls feedUrls, SessionSetup sessions) {
@@ -126,8 +127,11 @@ final class Application implements AutoCloseable {
     }
 
     ResourceConfig resourceConfig() {
+        if (operability == null) {
+            operability = Operability.start(System.getenv(), dataSource);
+        }
         ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), httpUseCases(),
-                this::databaseAnswers);
+                this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         return resources;
     }
@@ -135,6 +139,7 @@ final class Application implements AutoCloseable {
     RunningServer startServer() {
         URI requested = URI.create("http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host())
                 + ":" + config.port() + "/");
+        Operability.bridgeJavaUtilLogging();
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
         try {
             server.start();
@@ -167,6 +172,9 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        if (operability != null) {
+            operability.close();
+        }
         try {
             pool.close();
         } catch (Exception e) {

@@ -31,6 +31,12 @@ final class AgentApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    HttpResponse<String> createDocument(String apiKey, String json) {
+        return send(request("/api/v1/docs", apiKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     HttpResponse<String> fetchFeed(String feedUrl) {
         return send(HttpRequest.newBuilder(URI.create(feedUrl)).timeout(Duration.ofSeconds(30))
                 .header("User-Agent", CALENDAR_CLIENT).GET());

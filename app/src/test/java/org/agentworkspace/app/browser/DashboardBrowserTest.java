@@ -168,6 +168,27 @@ class DashboardBrowserTest {
 
     @Test
     @Order(4)
+    void aDocumentTheAgentWritesIsRenderedReadOnly() throws Exception {
+        HttpResponse<String> created = agentApi.createDocument(apiKey, JSON.writeValueAsString(Map.of(
+                "title", "Weekly plan", "content", "# Goals\n\n- ship the **feed**\n- [docs](https://example.com)\n\n"
+                        + "<script>alert(1)</script>")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        chromium.visible(By.id("tab-documents")).click();
+        chromium.visible(By.xpath("//ul[@class='documents']//button[normalize-space()='Weekly plan']")).click();
+
+        WebElement document = chromium.visible(By.cssSelector("article.document"));
+        assertThat(document.findElement(By.tagName("h4")).getText()).isEqualTo("Goals");
+        assertThat(document.findElement(By.cssSelector("li strong")).getText()).isEqualTo("feed");
+        assertThat(document.findElement(By.cssSelector("li a")).getDomAttribute("href")).isEqualTo("https://example.com");
+        // Markup in a document is shown as text, never run.
+        assertThat(document.getText()).contains("<script>alert(1)</script>");
+        assertThat(document.findElements(By.tagName("script"))).isEmpty();
+        chromium.screenshot("document");
+    }
+
+    @Test
+    @Order(5)
     void aBusyOnlyFeedHidesTitlesDescriptionsAndLocations() {
         chromium.visible(By.id("tab-settings")).click();
         WebElement form = chromium.visible(By.cssSelector("form.create-feed"));
@@ -201,7 +222,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void regeneratingTheKeyStopsTheOldOneAtOnce() {
         WebElement regenerate = chromium.visible(By.xpath("//button[normalize-space()='Regenerate API key']"));
         chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", regenerate);
@@ -224,7 +245,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSuspendedAgentIsRefusedButItsFeedsKeepServing() throws Exception {
         WebElement suspended = chromium.visible(By.id("status-suspended"));
         chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", suspended);
@@ -244,7 +265,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void atPhoneWidthTheWeekIsOneColumnAndNothingScrollsSideways() {
         chromium.driver().manage().window().setSize(new Dimension(390, 844));
         try {
@@ -263,7 +284,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void thePageTalksOnlyToItsOwnServerAndOnlyToTheDashboardApi() {
         List<URI> requests = chromium.requests();
 

@@ -76,7 +76,7 @@ class EmbeddedDatabaseTest {
     void theServerOfTheEmbeddedDefaultRunsAsTheRuntimeRoleNotAsTheSuperuser() throws Exception {
         try (Application app = Application.open(AppConfig.fromEnvironment(Map.of("AW_DATA_DIR", dataDir.toString())))) {
             // Read through the server's own pool: the runtime role was granted the history table.
-            assertThat(app.schemaVersion()).isEqualTo("2");
+            assertThat(app.schemaVersion()).as("the newest applied migration").matches("[1-9][0-9]*");
         }
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
             DatabaseUrl url = db.url();

@@ -44,6 +44,15 @@ final class AppProcess implements AutoCloseable {
             Map<String, String> all = new HashMap<>(env);
             all.putIfAbsent("PORT", "0");
             all.putIfAbsent("HOST", "127.0.0.1");
+            // This suite proves isolation and durability under floods of requests and refused
+            // credentials from one address; throttling has its own tests (RateLimitTest). Limits
+            // set in the environment still win.
+            for (String limit : List.of("AW_RATE_LIMIT_KEY_PER_MINUTE", "AW_RATE_LIMIT_FEED_PER_MINUTE",
+                    "AW_RATE_LIMIT_USER_PER_MINUTE", "AW_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE")) {
+                if (System.getenv(limit) == null) {
+                    all.putIfAbsent(limit, "1000000");
+                }
+            }
             environment.putAll(all);
             Process process = builder.start();
             CompletableFuture<URI> serving = new CompletableFuture<>();

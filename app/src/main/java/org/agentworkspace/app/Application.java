@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * wiring; the HK2 container only receives finished instances.
  */
 final class Application implements AutoCloseable {
+    private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final AppConfig config;
@@ -141,6 +142,9 @@ final class Application implements AutoCloseable {
                 + ":" + config.port() + "/");
         Operability.bridgeJavaUtilLogging();
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
+        // Grizzly answers an over-long request head itself, with an empty 400; a roomier limit lets
+        // long query strings reach our validation and its contract-shaped errors.
+        server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
         try {
             server.start();
         } catch (java.io.IOException e) {

@@ -19,6 +19,21 @@ class IcsValuesTest {
     }
 
     @Test
+    void dateTimesAreWrittenInBasicFormatLikeTheJdkFormatterWould() {
+        assertThat(IcsValues.utc(java.time.Instant.parse("2026-03-02T09:05:07.999Z"))).isEqualTo("20260302T090507Z");
+        assertThat(IcsValues.utc(java.time.Instant.parse("1900-01-01T00:00:00Z"))).isEqualTo("19000101T000000Z");
+        assertThat(IcsValues.local(java.time.LocalDateTime.of(2199, 12, 31, 23, 59, 59))).isEqualTo("21991231T235959");
+        assertThat(IcsValues.date(java.time.LocalDate.of(2026, 1, 5))).isEqualTo("20260105");
+        java.time.format.DateTimeFormatter jdk = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 1000; i++) {
+            java.time.Instant t = java.time.Instant.ofEpochSecond(random.nextLong(-2_208_988_800L, 7_258_118_400L));
+            assertThat(IcsValues.utc(t)).isEqualTo(jdk.format(t));
+        }
+    }
+
+    @Test
     void durationNeverSkipsMinutesBetweenHoursAndSeconds() {
         assertThat(IcsValues.duration(Duration.ofHours(1))).isEqualTo("PT1H");
         assertThat(IcsValues.duration(Duration.ofMinutes(90))).isEqualTo("PT1H30M");

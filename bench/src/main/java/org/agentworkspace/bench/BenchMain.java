@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Environment: {@code BENCH_CONNECTIONS} (default {@code 8,32,64}), {@code BENCH_WARMUP_SECONDS}
  * (5; the first concurrency of a scenario, later ones get 2), {@code BENCH_MEASURE_SECONDS} (8),
- * {@code BENCH_JVM_OPTS} (JVM flags for both servers; default none, i.e. the product's defaults).
+ * {@code BENCH_JVM_OPTS} (JVM flags for both servers; default none, i.e. the product's defaults),
+ * {@code BENCH_PROFILE} (when set, the product records JFR into {@code product.jfr}; not for the
+ * figures, the recording costs a few percent).
  */
 public final class BenchMain {
     private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
@@ -67,6 +69,11 @@ public final class BenchMain {
                 "AW_DATA_DIR", dataDir.toString());
         List<String> serve = new ArrayList<>(List.of(javaBinary()));
         serve.addAll(jvmFlags);
+        if (!env("BENCH_PROFILE", "").isEmpty()) {
+            // Profile runs only: a JFR recording of the product, dumped when it is stopped.
+            serve.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + out.resolve("product.jfr"));
+        }
         serve.addAll(List.of("-jar", jar.toString(), "serve"));
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("load average at start", loadAverage());

@@ -5,21 +5,44 @@ usage: bench/jfr-top.py product.jfr [top-n]
 Needs the JDK's `jfr` tool on PATH. For CPU it counts jdk.ExecutionSample stacks; for memory it
 sums the weight of jdk.ObjectAllocationSample. Both are grouped by the top frame (where the time or
 bytes are spent) and by the first AgentWorkspace frame on the stack (which product code caused it).
+The text output of `jfr print` is read as a stream: a recording's JSON does not fit in memory.
 """
 import collections
-import json
+import re
 import subprocess
 import sys
 
+FRAME = re.compile(r"^\s+([\w$.<>/]+)\(.*\)\s+line:")
 
-def frames(event):
-    st = event["values"].get("stackTrace") or {}
-    out = []
-    for f in st.get("frames") or []:
-        m = f.get("method") or {}
-        t = (m.get("type") or {}).get("name", "?")
-        out.append(t + "." + m.get("name", "?"))
-    return out
+
+def events(path, kind):
+    proc = subprocess.Popen(["jfr", "print", "--stack-depth", "48", "--events", kind, path],
+                            stdout=subprocess.PIPE, text=True, bufsize=1 << 20)
+    current = None
+    for line in proc.stdout:
+        if line.startswith(kind + " {"):
+            current = {"frames": [], "weight": 0, "class": "?"}
+        elif line.startswith("}") and current is not None:
+            yield current
+            current = None
+        elif current is not None:
+            m = FRAME.match(line)
+            if m:
+                current["frames"].append(m.group(1))
+            elif line.strip().startswith("weight = "):
+                current["weight"] = parse_size(line.split("=", 1)[1].strip())
+            elif line.strip().startswith("objectClass = "):
+                current["class"] = line.split("=", 1)[1].strip().split(" ")[0]
+    proc.wait()
+
+
+def parse_size(text):
+    units = {"bytes": 1, "byte": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}
+    parts = text.replace(",", "").split()
+    try:
+        return float(parts[0]) * units.get(parts[1], 1) if len(parts) > 1 else float(parts[0])
+    except ValueError:
+        return 0
 
 
 def first_product(fs):
@@ -29,42 +52,37 @@ def first_product(fs):
     return "(no product frame)"
 
 
+def show(title, counter, total, unit, n):
+    print(f"\n## {title}\n")
+    for k, v in counter.most_common(n):
+        share = 100.0 * v / total if total else 0
+        print(f"{share:5.1f} %  {v / unit:>10.1f}  {k}")
+
+
 def main():
     path = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-    raw = subprocess.run(["jfr", "print", "--json", "--stack-depth", "64", "--events",
-                          "jdk.ExecutionSample,jdk.ObjectAllocationSample", path],
-                         check=True, capture_output=True, text=True).stdout
-    events = json.loads(raw)["recording"]["events"]
-    cpu_top, cpu_app, alloc_top, alloc_app, alloc_class = (collections.Counter() for _ in range(5))
+    cpu_top, cpu_app = collections.Counter(), collections.Counter()
     samples = 0
-    total_weight = 0
-    for e in events:
-        fs = frames(e)
-        if not fs:
-            continue
-        if e["type"] == "jdk.ExecutionSample":
+    for e in events(path, "jdk.ExecutionSample"):
+        if e["frames"]:
             samples += 1
-            cpu_top[fs[0]] += 1
-            cpu_app[first_product(fs)] += 1
-        else:
-            w = e["values"].get("weight", 0)
-            total_weight += w
-            alloc_top[fs[0]] += w
-            alloc_app[first_product(fs)] += w
-            alloc_class[(e["values"].get("objectClass") or {}).get("name", "?")] += w
-
-    def show(title, counter, total, unit):
-        print(f"\n## {title}\n")
-        for k, v in counter.most_common(n):
-            share = 100.0 * v / total if total else 0
-            print(f"{share:5.1f} %  {v / unit:>10.1f}  {k}")
-
-    show(f"CPU samples by top frame ({samples} samples)", cpu_top, samples, 1)
-    show("CPU samples by first product frame", cpu_app, samples, 1)
-    show(f"Sampled allocation by top frame (MB, {total_weight / 1e6:.0f} MB total)", alloc_top, total_weight, 1e6)
-    show("Sampled allocation by first product frame (MB)", alloc_app, total_weight, 1e6)
-    show("Sampled allocation by class (MB)", alloc_class, total_weight, 1e6)
+            cpu_top[e["frames"][0]] += 1
+            cpu_app[first_product(e["frames"])] += 1
+    alloc_top, alloc_app, alloc_class = collections.Counter(), collections.Counter(), collections.Counter()
+    total = 0
+    for e in events(path, "jdk.ObjectAllocationSample"):
+        if e["frames"]:
+            w = e["weight"]
+            total += w
+            alloc_top[e["frames"][0]] += w
+            alloc_app[first_product(e["frames"])] += w
+            alloc_class[e["class"]] += w
+    show(f"CPU samples by top frame ({samples} samples)", cpu_top, samples, 1, n)
+    show("CPU samples by first product frame", cpu_app, samples, 1, n)
+    show(f"Sampled allocation by top frame (MB, {total / 1e6:.0f} MB total)", alloc_top, total, 1e6, n)
+    show("Sampled allocation by first product frame (MB)", alloc_app, total, 1e6, n)
+    show("Sampled allocation by class (MB)", alloc_class, total, 1e6, n)
 
 
 if __name__ == "__main__":

@@ -130,7 +130,7 @@ public final class BenchMain {
                             .headers().firstValue("ETag").orElseThrow();
                 }
                 measure(load, productAlloc, product.updateEvent(etags));
-                openHalf(ceilingLoad, ceilingAlloc, row);
+                openHalf("ceiling-after", ceilingLoad, ceilingAlloc, row);
 
                 closedAll("ceiling-after", ceilingLoad, ceilingAlloc, hello);
                 closedAll("ceiling-after", ceilingLoad, ceilingAlloc, row);
@@ -166,10 +166,10 @@ public final class BenchMain {
 
     private void measure(LoadGenerator load, AllocationProbe alloc, Scenario scenario) {
         closedAll("product", load, alloc, scenario);
-        openHalf(load, alloc, scenario);
+        openHalf("product", load, alloc, scenario);
     }
 
-    private void openHalf(LoadGenerator load, AllocationProbe alloc, Scenario scenario) {
+    private void openHalf(String phase, LoadGenerator load, AllocationProbe alloc, Scenario scenario) {
         int c = connections[0];
         double capacity = rows.stream().filter(r -> r.m().scenario().equals(scenario.name())
                         && r.m().mode().equals("closed") && r.m().connections() == c)
@@ -179,7 +179,7 @@ public final class BenchMain {
         Measurement m = load.open(scenario, c, rate, shortWarmup, measure);
         long after = alloc.allocatedBytes();
         // Allocation here spans warmup and window; the closed-loop rows carry the precise figure.
-        record(scenario.name().startsWith("ceiling") ? "ceiling-before" : "product", m, -1);
+        record(phase, m, -1);
         if (after < before) {
             LOG.warn("Allocation counter went backwards for {}", scenario.name());
         }

@@ -87,14 +87,14 @@ create table subscriptions (
 );
 create index subscriptions_agent_idx on subscriptions (agent_id, created_at, id);
 
--- Only SHA-256 digests of API keys are stored.
+-- Only SHA-256 digests of API keys are stored; one key per agent, so two concurrent
+-- regenerations cannot leave two live keys behind.
 create table api_keys (
     id          uuid primary key,
-    agent_id    uuid not null references agents (id) on delete cascade,
+    agent_id    uuid not null unique references agents (id) on delete cascade,
     digest      bytea not null unique check (length(digest) = 32),
     created_at  timestamptz not null
 );
-create index api_keys_agent_idx on api_keys (agent_id);
 
 create table audit_entries (
     id        uuid primary key,

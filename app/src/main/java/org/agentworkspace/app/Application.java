@@ -37,6 +37,7 @@ final class Application implements AutoCloseable {
     private final UseCases useCases;
     private final FeedUrls feedUrls;
     private final SessionSetup sessions;
+    private Operability operability;
 
     private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
                         UseCases useCases, FeedUrls feedUrls, SessionSetup sessions) {
@@ -53,9 +54,14 @@ final class Application implements AutoCloseable {
         EmbeddedDatabase embedded = config.embeddedDatabase() ? EmbeddedDatabase.start(config.dataDir()) : null;
         try {
             DatabaseUrl url = embedded != null ? embedded.url() : config.database().orElseThrow();
-            DatabaseUrl migrationUrl = embedded != null ? url : config.migrationDatabase().orElse(url);
-            migrate(migrationUrl);
+            DatabaseUrl migrationUrl = embedded != null ? embedded.migrationUrl() : config.migrationDatabase().orElse(url);
             var pool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), config.poolSize());
+            try {
+                migrate(migrationUrl, migrationUrl.equals(url) ? "" : connectedRole(pool));
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
             JooqPersistence persistence = JooqPersistence.create(pool);
             SessionSetup sessions = SessionSetup.from(config);
             Ports ports = new Ports(persistence.transactions(), persistence.credentials(), persistence.users(),
@@ -76,9 +82,25 @@ final class Application implements AutoCloseable {
         }
     }
 
-    private static void migrate(DatabaseUrl url) {
-        try (var migrationPool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), 2)) {
-            FlywayMigrations.migrate(migrationPool);
+    /**
+     * Migrates as the owner and grants the server's role what it needs; {@code runtimeRole} is
+     * empty when one role does both (row-level security is forced, so it filters that role too).
+     */
+    private static void migrate(DatabaseUrl url, String runtimeRole) {
+        // Flyway holds its lock on one connection while the migrations and the afterMigrate callback use others.
+        try (var migrationPool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), 4)) {
+            FlywayMigrations.migrate(migrationPool, runtimeRole);
+        }
+    }
+
+    /** The role the server's connections run as, whatever form its URL named it in. */
+    private static String connectedRole(DataSource runtime) {
+        try (Connection c = runtime.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("select current_user")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not connect with DATABASE_URL: " + e.getMessage(), e);
         }
     }
 
@@ -105,8 +127,11 @@ final class Application implements AutoCloseable {
     }
 
     ResourceConfig resourceConfig() {
+        if (operability == null) {
+            operability = Operability.start(System.getenv(), dataSource);
+        }
         ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), httpUseCases(),
-                this::databaseAnswers);
+                this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         return resources;
     }
@@ -114,6 +139,7 @@ final class Application implements AutoCloseable {
     RunningServer startServer() {
         URI requested = URI.create("http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host())
                 + ":" + config.port() + "/");
+        Operability.bridgeJavaUtilLogging();
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
         try {
             server.start();
@@ -146,6 +172,9 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        if (operability != null) {
+            operability.close();
+        }
         try {
             pool.close();
         } catch (Exception e) {

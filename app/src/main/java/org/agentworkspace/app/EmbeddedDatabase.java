@@ -19,18 +19,29 @@ import org.slf4j.LoggerFactory;
 /**
  * The default database: real PostgreSQL server binaries (shipped as a Maven artifact) running
  * on loopback with their data in {@code AW_DATA_DIR/postgres}, so the data survives restarts.
+ *
+ * <p>Two roles besides the bootstrap superuser, as on a managed database: {@link #OWNER_ROLE}
+ * owns the database and runs the migrations; {@link #RUNTIME_ROLE}, which the server connects
+ * as, owns nothing, is no superuser and has no BYPASSRLS, so row-level security applies to it.
+ * Its password is generated once and kept in {@code AW_DATA_DIR/runtime-role.password},
+ * readable by the file's owner only.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "agentworkspace";
+    static final String OWNER_ROLE = "aw_owner";
+    static final String RUNTIME_ROLE = "aw_runtime";
+    static final String RUNTIME_PASSWORD_FILE = "runtime-role.password";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     /** Null when attached to a server that another process of ours runs. */
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final String runtimePassword;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, String runtimePassword) {
         this.postgres = postgres;
         this.port = port;
+        this.runtimePassword = runtimePassword;
     }
 
     /**
@@ -44,7 +55,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Optional<Integer> runningPort = portOfServerOwnedByAnotherProcess(pgData);
             if (runningPort.isPresent()) {
                 LOG.info("Using the embedded PostgreSQL that another AgentWorkspace process runs on port {}", runningPort.get());
-                return new EmbeddedDatabase(null, runningPort.get());
+                EmbeddedDatabase attached = new EmbeddedDatabase(null, runningPort.get(), runtimePassword(dataDir));
+                attached.prepareRolesAndDatabase();
+                return attached;
             }
             stopOrphanedServer(pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -59,8 +72,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, postgres.getPort());
-            database.createDatabaseIfMissing();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, postgres.getPort(), runtimePassword(dataDir));
+            try {
+                database.prepareRolesAndDatabase();
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
             LOG.info("Embedded PostgreSQL running on localhost:{} with data in {}", postgres.getPort(), pgData);
             return database;
         } catch (IOException e) {
@@ -119,24 +137,106 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private void createDatabaseIfMissing() {
-        try (Connection c = dataSource("postgres").getConnection();
-             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    try (Statement create = c.createStatement()) {
-                        create.execute("create database " + DATABASE + " encoding 'UTF8'");
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the embedded database: " + e.getMessage(), e);
+    /** The runtime role's password, generated on first use and kept owner-readable only. */
+    private static String runtimePassword(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(RUNTIME_PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        }
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String password = java.util.HexFormat.of().formatHex(bytes);
+        Path temporary = Files.createTempFile(dataDir, RUNTIME_PASSWORD_FILE, ".tmp");
+        try {
+            restrictToOwner(temporary);
+            Files.writeString(temporary, password, StandardCharsets.US_ASCII);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).trim();
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the data directory's own ACL protects it.
+            LOG.debug("Cannot restrict {} to its owner on this file system", file);
         }
     }
 
+    /**
+     * Creates both roles and the database owned by the owner role; idempotent. A data directory
+     * from before the two roles had its schema owned by the superuser: its objects are handed to
+     * the owner role, so the migrations (as the owner) can alter them.
+     */
+    private void prepareRolesAndDatabase() {
+        try (Connection c = dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", OWNER_ROLE)) {
+                s.execute("create role " + OWNER_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls");
+            }
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", RUNTIME_ROLE)) {
+                s.execute("create role " + RUNTIME_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls noinherit");
+            }
+            // The password follows the file, also when the file was replaced by hand.
+            s.execute("alter role " + RUNTIME_ROLE + " password " + literal(runtimePassword));
+            if (!exists(c, "select 1 from pg_database where datname = ?", DATABASE)) {
+                s.execute("create database " + DATABASE + " owner " + OWNER_ROLE + " encoding 'UTF8'");
+            } else {
+                s.execute("alter database " + DATABASE + " owner to " + OWNER_ROLE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the embedded database: " + e.getMessage(), e);
+        }
+        try (Connection c = dataSource(DATABASE).getConnection(); Statement s = c.createStatement()) {
+            s.execute("do $$ declare o record; begin"
+                    + " for o in select c.oid::regclass::text as name, c.relkind from pg_class c"
+                    + "   join pg_namespace n on n.oid = c.relnamespace"
+                    + "   where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'S')"
+                    + "   and pg_get_userbyid(c.relowner) <> '" + OWNER_ROLE + "' loop"
+                    + "   execute format('alter %s %s owner to " + OWNER_ROLE + "',"
+                    + "     case o.relkind when 'S' then 'sequence' when 'v' then 'view' else 'table' end, o.name);"
+                    + " end loop;"
+                    + " for o in select p.oid::regprocedure::text as name from pg_proc p"
+                    + "   join pg_namespace n on n.oid = p.pronamespace"
+                    + "   where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> '" + OWNER_ROLE + "' loop"
+                    + "   execute format('alter function %s owner to " + OWNER_ROLE + "', o.name);"
+                    + " end loop; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hand the embedded schema to " + OWNER_ROLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The password is hex, so quoting is enough; never logged. */
+    private static String literal(String hexPassword) {
+        if (!hexPassword.matches("[0-9a-fA-F]{16,}")) {
+            throw new IllegalStateException("The file " + RUNTIME_PASSWORD_FILE + " holds no valid password");
+        }
+        return "'" + hexPassword + "'";
+    }
+
+    /** Where the server connects: the runtime role, to which row-level security applies. */
     public DatabaseUrl url() {
-        return new DatabaseUrl("jdbc:postgresql://localhost:" + port + "/" + DATABASE, "postgres", null);
+        return new DatabaseUrl(jdbcUrl(), RUNTIME_ROLE, runtimePassword);
+    }
+
+    /** Where the migrations run: the owner of the schema. */
+    public DatabaseUrl migrationUrl() {
+        return new DatabaseUrl(jdbcUrl(), OWNER_ROLE, null);
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     public DataSource superuserDataSource() {

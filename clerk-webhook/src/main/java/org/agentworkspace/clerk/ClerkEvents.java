@@ -14,6 +14,13 @@ import org.agentworkspace.core.port.in.UserChange;
  */
 final class ClerkEvents {
 
+    // The users table's limits. A value beyond them would break the upsert (a 500 that Svix then
+    // retries forever), so an address or URL too long to keep whole is dropped (a cut one would be
+    // wrong) and a name is cut, at a code point boundary.
+    static final int MAX_EMAIL_CHARS = 320;
+    static final int MAX_NAME_CHARS = 200;
+    static final int MAX_IMAGE_URL_CHARS = 2000;
+
     // Jackson's default read limits (nesting depth, string length) are ample for a 256 KiB body.
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,8 +65,21 @@ final class ClerkEvents {
     }
 
     private static UserProfile profile(JsonNode data) {
-        return new UserProfile(userId(data), primaryEmail(data),
-                text(data, "first_name"), text(data, "last_name"), text(data, "image_url"));
+        return new UserProfile(userId(data), droppedIfLonger(primaryEmail(data), MAX_EMAIL_CHARS),
+                truncated(text(data, "first_name"), MAX_NAME_CHARS), truncated(text(data, "last_name"), MAX_NAME_CHARS),
+                droppedIfLonger(text(data, "image_url"), MAX_IMAGE_URL_CHARS));
+    }
+
+    // Lengths count code points, as PostgreSQL's length() does on UTF-8 text.
+    private static String droppedIfLonger(String value, int maxChars) {
+        return value == null || value.codePointCount(0, value.length()) <= maxChars ? value : null;
+    }
+
+    private static String truncated(String value, int maxChars) {
+        if (value == null || value.codePointCount(0, value.length()) <= maxChars) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, maxChars));
     }
 
     /** The address whose id is {@code primary_email_address_id}; null when there is none. */

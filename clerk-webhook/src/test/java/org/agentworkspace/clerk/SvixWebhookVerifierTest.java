@@ -65,6 +65,32 @@ class SvixWebhookVerifierTest {
     }
 
     @Test
+    void overLongProfileValuesAreDroppedOrCutToWhatTheUsersTableHolds() {
+        String email = "a".repeat(315) + "@x.org";
+        String first = "\uD83D\uDE00".repeat(250);
+        String last = "L".repeat(200);
+        String image = "https://img.example/" + "i".repeat(2000);
+        String payload = "{\"type\":\"user.updated\",\"data\":{\"id\":\"user_1\",\"primary_email_address_id\":\"e1\","
+                + "\"email_addresses\":[{\"id\":\"e1\",\"email_address\":\"" + email + "\"}],"
+                + "\"first_name\":\"" + first + "\",\"last_name\":\"" + last + "\",\"image_url\":\"" + image + "\"}}";
+
+        assertThat(deliver(payload).change()).isEqualTo(new UserChange.Upsert(new UserProfile(
+                new UserId("user_1"), null, "\uD83D\uDE00".repeat(200), last, null)));
+    }
+
+    @Test
+    void profileValuesAtTheLimitsAreKeptWhole() {
+        String email = "a".repeat(314) + "@x.org";
+        String image = "https://img.example/" + "i".repeat(1980);
+        String payload = "{\"type\":\"user.created\",\"data\":{\"id\":\"user_1\",\"primary_email_address_id\":\"e1\","
+                + "\"email_addresses\":[{\"id\":\"e1\",\"email_address\":\"" + email + "\"}],"
+                + "\"first_name\":\"" + "F".repeat(200) + "\",\"image_url\":\"" + image + "\"}}";
+
+        assertThat(deliver(payload).change()).isEqualTo(new UserChange.Upsert(new UserProfile(
+                new UserId("user_1"), email, "F".repeat(200), null, image)));
+    }
+
+    @Test
     void theSignatureIsCheckedOverTheBytesAsReceived() {
         // Odd spacing, key order and escapes that any re-serialisation would change.
         String payload = "{ \"type\" : \"user.deleted\",\n\t\"data\":{\"object\":\"user\",\"id\":\"user_\\u0041\"} }";

@@ -1,18 +1,29 @@
 package org.agentworkspace.http;
 
+import org.agentworkspace.http.limits.Partition;
+import org.agentworkspace.http.metrics.MetricsResource;
+import org.agentworkspace.http.metrics.RequestObserver;
+import org.agentworkspace.http.openapi.OpenApiResource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The HTTP layer as one {@link ResourceConfig}: every route of API.md except the Clerk webhook
  * (which the app registers from its own module), with authentication, body limits, request ids
- * and error mapping. Everything is registered explicitly as a finished instance; nothing is scanned.
+ * and error mapping; with {@link HttpOperations}, also rate limits, {@code /metrics}, {@code /openapi.json}
+ * and the access log. Everything is registered explicitly as a finished instance; nothing is scanned.
  */
 public final class AgentWorkspaceHttp {
     private AgentWorkspaceHttp() {
     }
 
+    /** Without rate limits and with a metrics registry of its own; see the four-argument form. */
     public static ResourceConfig resourceConfig(HttpSettings settings, HttpUseCases useCases, Readiness readiness) {
+        return resourceConfig(settings, useCases, readiness, HttpOperations.unlimited());
+    }
+
+    public static ResourceConfig resourceConfig(HttpSettings settings, HttpUseCases useCases, Readiness readiness,
+                                                HttpOperations operations) {
         Representations representations = new Representations(settings.feedUrls());
         AgentWrites writes = new AgentWrites(useCases.runIdempotently());
         ResourceConfig config = new ResourceConfig();
@@ -25,6 +36,7 @@ public final class AgentWorkspaceHttp {
         config.register(new RequestIdFilter());
         config.register(new BodyLimitFilter(settings.maxBodyBytes()));
         config.register(new AuthenticationFilter(useCases.authenticateAgent(), useCases.authenticateUser()));
+        registerOperations(config, operations);
         config.register(new ResponseHeadersFilter());
         config.register(new ErrorMapper());
 
@@ -37,8 +49,22 @@ public final class AgentWorkspaceHttp {
         config.register(new DashboardResource(useCases, representations));
         config.register(new DashboardSubscriptionsResource(useCases.listSubscriptions(), useCases.createSubscription(),
                 useCases.rotateFeedToken(), useCases.revokeSubscription(), representations));
+        config.register(new DashboardDocumentsResource(useCases.listDocuments(), useCases.getDocument()));
         config.register(new FeedResource(useCases.serveFeed()));
         config.register(new OperationsResource(readiness));
         return config;
+    }
+
+    private static void registerOperations(ResourceConfig config, HttpOperations operations) {
+        config.register(new RequestObserver(operations.metrics()));
+        config.register(new MetricsResource(operations.metrics()));
+        config.register(new OpenApiResource());
+        RateLimitMetrics rejections = new RateLimitMetrics(operations.metrics());
+        operations.rateLimiter().ifPresent(limiter -> {
+            BlockedAddresses blocked = new BlockedAddresses();
+            config.register(new AuthFailureGate(operations.trustedProxies(), blocked, limiter.policy(Partition.AUTH),
+                    rejections));
+            config.register(new RateLimitFilter(limiter, blocked, rejections));
+        });
     }
 }

@@ -46,7 +46,31 @@ final class RequestBodies {
         if (node == null || !node.isObject()) {
             throw RequestRejected.badRequest("Request body must be a JSON object");
         }
+        if (containsNul(node)) {
+            // PostgreSQL text cannot hold U+0000: storing it fails inside the transaction, which was a 500.
+            throw RequestRejected.badRequest("Text must not contain the NUL character (\\u0000)");
+        }
         return (ObjectNode) node;
+    }
+
+    private static boolean containsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().indexOf('\u0000') >= 0 || containsNul(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (containsNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String malformed(JsonProcessingException e) {

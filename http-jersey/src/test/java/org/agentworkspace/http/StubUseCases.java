@@ -3,6 +3,7 @@ package org.agentworkspace.http;
 import java.util.List;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
+import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.Unauthenticated;
@@ -60,9 +61,9 @@ final class StubUseCases {
     GetEvent getEvent;
     UpdateEvent updateEvent;
     DeleteEvent deleteEvent;
-    ListDocuments listDocuments;
+    DocumentLister listDocuments;
     CreateDocument createDocument;
-    GetDocument getDocument;
+    DocumentGetter getDocument;
     UpdateDocument updateDocument;
     DeleteDocument deleteDocument;
     ListSubscriptionsStub listSubscriptions;
@@ -133,6 +134,16 @@ final class StubUseCases {
         serveFeed = (a, t, ua) -> unexpected();
     }
 
+    /** The agent's side of {@link ListDocuments}, as a lambda. */
+    interface DocumentLister {
+        List<Document> list(AgentPrincipal agent, boolean withContent);
+    }
+
+    /** The agent's side of {@link GetDocument}, as a lambda. */
+    interface DocumentGetter {
+        Document get(AgentPrincipal agent, String id);
+    }
+
     static <T> T unexpected() {
         throw new AssertionError("unexpected use-case call");
     }
@@ -157,9 +168,29 @@ final class StubUseCases {
                 (a, id) -> getEvent.get(a, id),
                 (a, id, i, v) -> updateEvent.update(a, id, i, v),
                 (a, id, v) -> deleteEvent.delete(a, id, v),
-                (a, c) -> listDocuments.list(a, c),
+                new ListDocuments() {
+                    @Override
+                    public List<Document> list(AgentPrincipal agent, boolean withContent) {
+                        return listDocuments.list(agent, withContent);
+                    }
+
+                    @Override
+                    public List<Document> listForOwner(UserPrincipal user, String agentId, boolean withContent) {
+                        return unexpected();
+                    }
+                },
                 (a, i) -> createDocument.create(a, i),
-                (a, id) -> getDocument.get(a, id),
+                new GetDocument() {
+                    @Override
+                    public Document get(AgentPrincipal agent, String id) {
+                        return getDocument.get(agent, id);
+                    }
+
+                    @Override
+                    public Document getForOwner(UserPrincipal user, String agentId, String id) {
+                        return unexpected();
+                    }
+                },
                 (a, id, i, v) -> updateDocument.update(a, id, i, v),
                 (a, id, v) -> deleteDocument.delete(a, id, v),
                 new ListSubscriptions() {

@@ -24,7 +24,12 @@ final class TestServer implements AutoCloseable {
     final URI base;
 
     TestServer(HttpUseCases useCases, Readiness readiness) {
-        var config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), useCases, readiness);
+        this(useCases, readiness, HttpOperations.unlimited());
+    }
+
+    TestServer(HttpUseCases useCases, Readiness readiness, HttpOperations operations) {
+        var config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), useCases, readiness,
+                operations);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
         int port = server.getListeners().iterator().next().getPort();
         base = URI.create("http://127.0.0.1:" + port);

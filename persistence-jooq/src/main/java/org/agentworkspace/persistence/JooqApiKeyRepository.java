@@ -18,10 +18,15 @@ public final class JooqApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public void replace(AgentScope scope, KeyDigest digest, Instant issuedAt) {
-        tx.dsl().deleteFrom(API_KEYS).where(API_KEYS.AGENT_ID.eq(scope.agentId().value())).execute();
+        // One statement on the unique agent_id: concurrent regenerations queue on the row, the
+        // later one wins, and never two keys stay live.
         tx.dsl().insertInto(API_KEYS)
                 .set(API_KEYS.ID, Uuids.timeOrdered())
                 .set(API_KEYS.AGENT_ID, scope.agentId().value())
+                .set(API_KEYS.DIGEST, digest.bytes())
+                .set(API_KEYS.CREATED_AT, issuedAt)
+                .onConflict(API_KEYS.AGENT_ID).doUpdate()
+                .set(API_KEYS.ID, Uuids.timeOrdered())
                 .set(API_KEYS.DIGEST, digest.bytes())
                 .set(API_KEYS.CREATED_AT, issuedAt)
                 .execute();

@@ -1,10 +1,7 @@
 package org.agentworkspace.persistence;
 
-import static org.agentworkspace.persistence.generated.Tables.AGENTS;
-import static org.agentworkspace.persistence.generated.Tables.API_KEYS;
-import static org.agentworkspace.persistence.generated.Tables.SUBSCRIPTIONS;
-
 import java.util.Optional;
+import java.util.UUID;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.FeedDetail;
@@ -14,8 +11,15 @@ import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.FeedCredential;
 import org.agentworkspace.core.port.out.CredentialLookup;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
-/** The chain's two lookups before a scope exists; both are unique-index equality lookups. */
+/**
+ * The chain's two lookups before a scope exists. Row-level security hides every row while no
+ * scope is set, so both go through the schema owner's narrow {@code SECURITY DEFINER} functions
+ * ({@code aw_agent_by_key_digest}, {@code aw_feed_by_token}); both are unique-index equality lookups.
+ */
 public final class JooqCredentialLookup implements CredentialLookup {
     private final JooqTransactions tx;
 
@@ -23,21 +27,25 @@ public final class JooqCredentialLookup implements CredentialLookup {
         this.tx = tx;
     }
 
+    private static final Field<UUID> AGENT_ID = DSL.field(DSL.name("agent_id"), SQLDataType.UUID);
+    private static final Field<String> STATUS = DSL.field(DSL.name("status"), SQLDataType.CLOB);
+    private static final Field<UUID> ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
+    private static final Field<String> TOKEN = DSL.field(DSL.name("token"), SQLDataType.CLOB);
+    private static final Field<String> DETAIL = DSL.field(DSL.name("detail"), SQLDataType.CLOB);
+
     @Override
     public Optional<AgentCredential> agentByKeyDigest(KeyDigest digest) {
-        return tx.dsl().select(AGENTS.ID, AGENTS.STATUS)
-                .from(API_KEYS).join(AGENTS).on(AGENTS.ID.eq(API_KEYS.AGENT_ID))
-                .where(API_KEYS.DIGEST.eq(digest.bytes()))
+        return tx.dsl().select(AGENT_ID, STATUS)
+                .from(DSL.table("aw_agent_by_key_digest({0})", DSL.val(digest.bytes(), SQLDataType.BLOB)))
                 .fetchOptional(r -> new AgentCredential(new AgentId(r.value1()),
                         AgentStatus.fromWire(r.value2()).orElseThrow()));
     }
 
     @Override
     public Optional<FeedCredential> feedByToken(AgentId agentId, FeedToken token) {
-        return tx.dsl().select(SUBSCRIPTIONS.ID, SUBSCRIPTIONS.TOKEN, SUBSCRIPTIONS.DETAIL)
-                .from(SUBSCRIPTIONS)
-                .where(SUBSCRIPTIONS.TOKEN.eq(token.reveal()))
-                .and(SUBSCRIPTIONS.AGENT_ID.eq(agentId.value()))
+        return tx.dsl().select(ID, TOKEN, DETAIL)
+                .from(DSL.table("aw_feed_by_token({0}, {1})", DSL.val(agentId.value(), SQLDataType.UUID),
+                        DSL.val(token.reveal(), SQLDataType.CLOB)))
                 .fetchOptional(r -> new FeedCredential(new SubscriptionId(r.value1()), agentId,
                         FeedToken.parse(r.value2()).orElseThrow(), FeedDetail.fromWire(r.value3()).orElseThrow()));
     }

@@ -1,5 +1,6 @@
 package org.agentworkspace.persistence;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
@@ -21,12 +22,18 @@ import org.jooq.impl.DSL;
  * row-level security reads.
  */
 public final class JooqTransactions implements Transactions {
-    private final DSLContext root;
+    /** After a connection failure, new transactions fail at once for this long, then one tries again. */
+    private static final long FAIL_FAST_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+
+    private final DataSource dataSource;
+    private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+    /** When a connection last failed; far in the past while the database answers. */
+    private volatile long unavailableSince = System.nanoTime() - FAIL_FAST_NANOS - 1;
 
     public JooqTransactions(DataSource dataSource) {
-        this.root = DSL.using(dataSource, SQLDialect.POSTGRES,
-                new Settings().withExecuteLogging(false).withRenderSchema(false));
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -57,8 +64,21 @@ public final class JooqTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
+        if (System.nanoTime() - unavailableSince < FAIL_FAST_NANOS) {
+            // The database just failed to answer: every request would otherwise wait the pool's
+            // whole connection timeout, once per transaction, and an outage would pile up threads.
+            throw new Unavailable("Database unavailable; retry shortly");
+        }
+        // One connection per transaction, taken here: jOOQ asks its provider again to roll back a
+        // failed begin, which during an outage would wait the pool's timeout two more times.
+        Connection connection;
         try {
-            return root.transactionResult(configuration -> {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        try (connection) {
+            return DSL.using(connection, SQLDialect.POSTGRES, settings).transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
                 tx.select(DSL.function("set_config", String.class, DSL.val("app.agent_id"), DSL.val(agentId), DSL.inline(true)),
                         DSL.function("set_config", String.class, DSL.val("app.user_id"), DSL.val(userId), DSL.inline(true)))
@@ -71,12 +91,20 @@ public final class JooqTransactions implements Transactions {
                 }
             });
         } catch (DataAccessException e) {
-            if (isConnectionFailure(e)) {
-                // Never "not found": the caller must learn the database is away, and retry.
-                throw new Unavailable("Database unavailable; retry shortly", e);
-            }
-            throw e;
+            throw failure(e);
+        } catch (SQLException e) {
+            // Only close() throws this: the pool could not take the connection back.
+            throw failure(e);
         }
+    }
+
+    /** Never "not found": the caller must learn that the database is away, and retry. */
+    private RuntimeException failure(Exception e) {
+        if (isConnectionFailure(e)) {
+            unavailableSince = System.nanoTime();
+            return new Unavailable("Database unavailable; retry shortly", e);
+        }
+        return e instanceof RuntimeException runtime ? runtime : new DataAccessException(e.getMessage(), e);
     }
 
     private static boolean isConnectionFailure(Throwable e) {

@@ -1,7 +1,6 @@
 package org.agentworkspace.persistence;
 
 import static org.agentworkspace.persistence.generated.Tables.USERS;
-import static org.agentworkspace.persistence.generated.Tables.USER_TOMBSTONES;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -10,8 +9,18 @@ import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.port.out.UserRepository;
 import org.agentworkspace.persistence.generated.tables.records.UsersRecord;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
-/** Users and tombstones; a user row's deletion cascades to everything the user owns. */
+/**
+ * Users and tombstones. Sessions and webhooks name a user before any owner scope exists, and
+ * row-level security shows the server's role at most its own scope's user row, so every method
+ * calls one of the schema owner's {@code SECURITY DEFINER} functions ({@code aw_find_user},
+ * {@code aw_provision_user}, {@code aw_upsert_user}, {@code aw_delete_user},
+ * {@code aw_is_tombstoned}). A user row's deletion cascades to everything the user owns.
+ */
 public final class JooqUserRepository implements UserRepository {
     private final JooqTransactions tx;
 
@@ -21,61 +30,49 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> find(UserId id) {
-        return tx.dsl().selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional(JooqUserRepository::toUser);
+        return tx.dsl().select(USERS.fields()).from(usersFrom("aw_find_user({0})", text(id.value())))
+                .fetchOptional(r -> toUser(r.into(USERS)));
     }
 
     @Override
     public Optional<User> provision(UserProfile profile, Instant now) {
-        if (isTombstoned(profile.id())) {
-            return Optional.empty();
-        }
-        tx.dsl().insertInto(USERS)
-                .set(USERS.ID, profile.id().value())
-                .set(USERS.EMAIL, profile.email())
-                .set(USERS.FIRST_NAME, profile.firstName())
-                .set(USERS.LAST_NAME, profile.lastName())
-                .set(USERS.IMAGE_URL, profile.imageUrl())
-                .set(USERS.CREATED_AT, now)
-                .set(USERS.UPDATED_AT, now)
-                .onConflict(USERS.ID).doNothing()
-                .execute();
-        return find(profile.id());
+        return tx.dsl().select(USERS.fields())
+                .from(usersFrom("aw_provision_user({0}, {1}, {2}, {3}, {4}, {5})", profileArguments(profile, now)))
+                .fetchOptional(r -> toUser(r.into(USERS)));
     }
 
     @Override
     public User upsert(UserProfile profile, Instant now) {
-        tx.dsl().deleteFrom(USER_TOMBSTONES).where(USER_TOMBSTONES.ID.eq(profile.id().value())).execute();
-        return tx.dsl().insertInto(USERS)
-                .set(USERS.ID, profile.id().value())
-                .set(USERS.EMAIL, profile.email())
-                .set(USERS.FIRST_NAME, profile.firstName())
-                .set(USERS.LAST_NAME, profile.lastName())
-                .set(USERS.IMAGE_URL, profile.imageUrl())
-                .set(USERS.CREATED_AT, now)
-                .set(USERS.UPDATED_AT, now)
-                .onConflict(USERS.ID).doUpdate()
-                .set(USERS.EMAIL, profile.email())
-                .set(USERS.FIRST_NAME, profile.firstName())
-                .set(USERS.LAST_NAME, profile.lastName())
-                .set(USERS.IMAGE_URL, profile.imageUrl())
-                .set(USERS.UPDATED_AT, now)
-                .returning()
-                .fetchOne(JooqUserRepository::toUser);
+        return tx.dsl().select(USERS.fields())
+                .from(usersFrom("aw_upsert_user({0}, {1}, {2}, {3}, {4}, {5})", profileArguments(profile, now)))
+                .fetchSingle(r -> toUser(r.into(USERS)));
     }
 
     @Override
     public boolean delete(UserId id, Instant now) {
-        tx.dsl().insertInto(USER_TOMBSTONES)
-                .set(USER_TOMBSTONES.ID, id.value())
-                .set(USER_TOMBSTONES.DELETED_AT, now)
-                .onConflict(USER_TOMBSTONES.ID).doNothing()
-                .execute();
-        return tx.dsl().deleteFrom(USERS).where(USERS.ID.eq(id.value())).execute() == 1;
+        return tx.dsl().select(DSL.function("aw_delete_user", SQLDataType.BOOLEAN, text(id.value()),
+                        DSL.val(now, SQLDataType.INSTANT)))
+                .fetchSingle().value1();
     }
 
     @Override
     public boolean isTombstoned(UserId id) {
-        return tx.dsl().fetchExists(USER_TOMBSTONES, USER_TOMBSTONES.ID.eq(id.value()));
+        return tx.dsl().select(DSL.function("aw_is_tombstoned", SQLDataType.BOOLEAN, text(id.value())))
+                .fetchSingle().value1();
+    }
+
+    /** The set-returning function's rows under the users table's name (it returns {@code setof users}). */
+    private static Table<?> usersFrom(String call, Field<?>... arguments) {
+        return DSL.table(call, (Object[]) arguments).as(USERS.getName());
+    }
+
+    private static Field<?>[] profileArguments(UserProfile profile, Instant now) {
+        return new Field<?>[] {text(profile.id().value()), text(profile.email()), text(profile.firstName()),
+            text(profile.lastName()), text(profile.imageUrl()), DSL.val(now, SQLDataType.INSTANT)};
+    }
+
+    private static Field<String> text(String value) {
+        return DSL.val(value, SQLDataType.CLOB);
     }
 
     private static User toUser(UsersRecord r) {

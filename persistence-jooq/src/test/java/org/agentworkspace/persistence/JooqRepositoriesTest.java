@@ -67,8 +67,11 @@ class JooqRepositoriesTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.fresh("schema", FlywayMigrations::migrate).dataSource();
-        p = JooqPersistence.create(db);
+        TestDatabases.Database database = RuntimeRoleDatabases.fresh();
+        // Raw inspections look at whole tables, past row-level security: the superuser.
+        db = database.dataSource();
+        // The adapters run as the runtime role, as in production: row-level security applies.
+        p = JooqPersistence.create(database.runtimeDataSource());
         UserId userId = new UserId("user_1");
         p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(userId), T0));
         owner = ownership.scopeFor(ownership.userPrincipal(userId));

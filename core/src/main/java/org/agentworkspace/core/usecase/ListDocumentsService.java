@@ -5,6 +5,7 @@ import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.ListDocuments;
 
 final class ListDocumentsService implements ListDocuments {
@@ -19,5 +20,11 @@ final class ListDocumentsService implements ListDocuments {
         AgentScope scope = chain.scopeOf(agent, Access.READ);
         return chain.ports.transactions().inTransaction(scope,
                 () -> chain.ports.documents().list(scope, includeContent));
+    }
+
+    @Override
+    public List<Document> listForOwner(UserPrincipal user, String agentId, boolean includeContent) {
+        return chain.onOwnedAgent(user, agentId, Access.READ,
+                (agent, scope) -> chain.ports.documents().list(scope, includeContent));
     }
 }

@@ -50,8 +50,19 @@ final class ServeFeedService implements ServeFeed {
         });
     }
 
-    private static String truncate(String userAgent) {
-        if (userAgent == null || userAgent.length() <= USER_AGENT_MAX) {
+    /**
+     * What is kept of a client's User-Agent for its owner to read: control characters dropped
+     * (PostgreSQL text cannot hold NUL, and they have no business in a label), at most 200 chars.
+     */
+    static String truncate(String rawUserAgent) {
+        if (rawUserAgent == null) {
+            return null;
+        }
+        String userAgent = rawUserAgent.replaceAll("\\p{Cntrl}", "").strip();
+        if (userAgent.isEmpty()) {
+            return null;
+        }
+        if (userAgent.length() <= USER_AGENT_MAX) {
             return userAgent;
         }
         int end = USER_AGENT_MAX;

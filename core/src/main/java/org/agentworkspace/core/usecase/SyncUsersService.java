@@ -24,6 +24,11 @@ final class SyncUsersService implements SyncUsers {
                 return Outcome.DUPLICATE;
             }
             if (change instanceof UserChange.Upsert upsert) {
+                // Clerk never reuses a user id, and Svix does not promise order: a user.updated that
+                // arrives after user.deleted must not bring the account back.
+                if (chain.ports.users().isTombstoned(upsert.profile().id())) {
+                    return Outcome.IGNORED;
+                }
                 chain.ports.users().upsert(upsert.profile(), now);
                 return Outcome.APPLIED;
             }

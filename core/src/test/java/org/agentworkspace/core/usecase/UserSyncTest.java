@@ -38,6 +38,20 @@ class UserSyncTest {
     }
 
     @Test
+    void an_update_arriving_after_the_deletion_does_not_bring_the_user_back() {
+        s.user("user_ada");
+        s.ws.useCases.syncUsers().apply("msg_del", new UserChange.Delete(ada));
+
+        Outcome late = s.ws.useCases.syncUsers().apply("msg_late",
+                new UserChange.Upsert(new UserProfile(ada, "ada@example.com", "Ada", null, null)));
+
+        assertThat(late).isEqualTo(Outcome.IGNORED);
+        assertThatThrownBy(() -> s.ws.useCases.actAsUser().actAs("user_ada")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> s.ws.useCases.authenticateUser().authenticate(s.ws.sessions.issue("tok_ada", ada)))
+                .isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
     void other_events_are_ignored_and_deliveries_need_an_id() {
         assertThat(s.ws.useCases.syncUsers().apply("msg_3", new UserChange.Ignore("session.created")))
                 .isEqualTo(Outcome.IGNORED);

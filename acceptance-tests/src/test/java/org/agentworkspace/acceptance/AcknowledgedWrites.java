@@ -1,0 +1,71 @@
+package org.agentworkspace.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The checks after a fault: acknowledged events present and identical, retries create no duplicates. */
+final class AcknowledgedWrites {
+    private AcknowledgedWrites() {
+    }
+
+    /** @return the problems found; counts lost writes on the scoreboard */
+    static List<String> verify(Api api, String apiKey, List<EventWriter.Write> writes) {
+        List<String> problems = new ArrayList<>();
+        for (EventWriter.Write w : writes) {
+            if (w.acknowledged() == null) {
+                continue;
+            }
+            Scoreboard.ACKNOWLEDGED_WRITES_CHECKED.incrementAndGet();
+            Api.Reply read = api.get("/api/v1/events/" + w.acknowledged().path("id").asText(), apiKey);
+            if (read.status() != 200 || !read.json().path("event").equals(w.acknowledged())) {
+                Scoreboard.WRITES_LOST.incrementAndGet();
+                problems.add("acknowledged " + w.acknowledged() + " now reads " + read);
+            }
+        }
+        return problems;
+    }
+
+    /** Retries every unanswered create with its key and body; each must end in exactly one event. */
+    static List<String> retryUnanswered(Api api, String apiKey, List<EventWriter.Write> writes) {
+        List<String> problems = new ArrayList<>();
+        for (EventWriter.Write w : writes) {
+            if (w.acknowledged() != null || (w.status() >= 400 && w.status() < 500)) {
+                continue;
+            }
+            Api.Reply retry = api.send("POST", "/api/v1/events", EventWriter.headers(apiKey, w.key()),
+                    w.body().getBytes(StandardCharsets.UTF_8));
+            if (retry.status() != 201) {
+                problems.add("retry of " + w.key() + " → " + retry);
+            }
+        }
+        Map<String, Integer> perTitle = new HashMap<>();
+        for (JsonNode event : allEvents(api, apiKey)) {
+            perTitle.merge(event.path("title").asText(), 1, Integer::sum);
+        }
+        perTitle.forEach((title, count) -> {
+            if (count > 1 && title.startsWith("durable ")) {
+                problems.add(count + " events for one idempotency key: " + title);
+            }
+        });
+        return problems;
+    }
+
+    static List<JsonNode> allEvents(Api api, String apiKey) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int offset = 0; ; offset += 500) {
+            Api.Reply page = api.get("/api/v1/events?limit=500&offset=" + offset, apiKey);
+            assertThat(page.status()).as("list: %s", page).isEqualTo(200);
+            JsonNode events = page.json().path("events");
+            events.forEach(all::add);
+            if (events.size() < 500) {
+                return all;
+            }
+        }
+    }
+}

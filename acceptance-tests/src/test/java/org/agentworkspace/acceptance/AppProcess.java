@@ -1,0 +1,130 @@
+package org.agentworkspace.acceptance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code java -jar agentworkspace.jar serve} as a child process on a free port, with its output in a
+ * log file under {@code target/acceptance}. {@link #kill()} is {@code kill -9}: no shutdown hook runs.
+ */
+final class AppProcess implements AutoCloseable {
+    private static final Pattern SERVING = Pattern.compile("AgentWorkspace is serving on (http://\\S+)");
+    private final Process process;
+    private final URI baseUri;
+
+    private AppProcess(Process process, URI baseUri) {
+        this.process = process;
+        this.baseUri = baseUri;
+    }
+
+    /** Starts the jar and waits until it says where it serves; fails with the log when it exits first. */
+    static AppProcess start(String name, Map<String, String> env) {
+        Path log = Knobs.workDir().resolve(name + "-" + System.nanoTime() + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
+                    "-jar", Knobs.jar().toString(), "serve"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(k -> k.startsWith("CLERK_") || k.equals("DATABASE_URL") || k.equals("PORT"));
+            Map<String, String> all = new HashMap<>(env);
+            all.putIfAbsent("PORT", "0");
+            all.putIfAbsent("HOST", "127.0.0.1");
+            environment.putAll(all);
+            Process process = builder.start();
+            CompletableFuture<URI> serving = new CompletableFuture<>();
+            Thread pump = new Thread(() -> pump(process, log, serving), "log-" + name);
+            pump.setDaemon(true);
+            pump.start();
+            URI uri;
+            try {
+                uri = serving.get(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The jar did not start; see " + log + ":\n" + tail(log), e);
+            }
+            return new AppProcess(process, uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pump(Process process, Path log, CompletableFuture<URI> serving) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.newLine();
+                out.flush();
+                Matcher m = SERVING.matcher(line);
+                if (m.find()) {
+                    serving.complete(URI.create(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // The process died (kill -9); its log is what it wrote until then.
+        }
+        serving.completeExceptionally(new IllegalStateException("the process exited"));
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    /** {@code kill -9}: the JVM dies mid-request, without a shutdown hook. */
+    void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** SIGTERM: the shutdown hook drains requests and stops the embedded database. */
+    void stop() {
+        process.destroy();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.agentworkspace.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.agentworkspace.app.RouteCatalog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded, bounded fuzzing of every JSON body and every list query the jar registers, with the owner's
+ * own valid credential so the input reaches the parsers and validators: zero 5xx, every error in the
+ * contract's shape, a rejected write leaves its target unchanged, and a bystander's rows stay identical.
+ */
+class BadInputFuzzIT {
+    private static final List<String> QUERY_PARAMETERS = List.of("start_after", "start_before", "limit", "offset",
+            "expand", "content", "unknown_param");
+    /** Write routes that read no body: regenerating and rotating are covered by the rotation test. */
+    private static final Set<String> BODILESS = Set.of("/api/dashboard/agents/{agentId}/api-key",
+            "/api/dashboard/agents/{agentId}/subscriptions/{id}/rotate");
+
+    private final SharedStack stack = SharedStack.get();
+    private final Api api = stack.api;
+    private final List<String> failures = new ArrayList<>();
+
+    @Test
+    void hostileInputNeverBreaksTheServerOrTheData() {
+        NastyValues nasty = new NastyValues(Knobs.seed());
+        int perTarget = Knobs.fuzzCasesPerTarget();
+        Tenant owner = Tenant.create(api, stack.clerk, "fuzzer");
+        Tenant bystander = Tenant.create(api, stack.clerk, "bystander");
+        List<String> bystanderBefore = VictimSnapshot.of(stack.postgres, bystander.userId());
+        String sentinelBefore = api.get("/api/v1/events/" + owner.eventId(), owner.apiKey()).body();
+
+        Api.Reply target = api.send("POST", "/api/v1/events", owner.apiKey(),
+                "{\"title\":\"fuzz target\",\"start\":\"2026-04-01T09:00:00Z\",\"end\":\"2026-04-01T10:00:00Z\"}");
+        String targetEvent = target.json().path("event").path("id").asText();
+        Api.Reply doc = api.send("POST", "/api/v1/docs", owner.apiKey(), "{\"title\":\"fuzz target\",\"content\":\"x\"}");
+        String targetDocument = doc.json().path("document").path("id").asText();
+
+        int bodyTargets = 0;
+        int queryTargets = 0;
+        for (String route : RouteCatalog.routes(stack.environment)) {
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1).replaceAll("\\{collection:[^}]*}", "docs");
+            boolean agentApi = template.startsWith("/api/v1/");
+            if (!agentApi && !template.startsWith("/api/dashboard/")) {
+                continue;
+            }
+            String bearer = agentApi ? owner.apiKey() : owner.session();
+            String path = template.replace("{agentId}", owner.agentId()).replace("{id}",
+                    template.contains("/events") ? targetEvent : template.contains("/docs") ? targetDocument : owner.subscriptionId());
+            if (Set.of("POST", "PUT", "PATCH").contains(method) && !BODILESS.contains(template)) {
+                bodyTargets++;
+                Map<String, String> fields = validFields(template);
+                for (int i = 0; i < perTarget; i++) {
+                    fuzzBody(nasty, method, path, bearer, fields);
+                }
+            } else if (method.equals("GET") && !template.contains("{id}")) {
+                queryTargets++;
+                for (int i = 0; i < perTarget; i++) {
+                    fuzzQuery(nasty, path, bearer);
+                }
+            }
+        }
+
+        assertThat(api.get("/api/v1/events/" + owner.eventId(), owner.apiKey()).body()).as("untargeted event intact")
+                .isEqualTo(sentinelBefore);
+        List<String> bystanderAfter = VictimSnapshot.of(stack.postgres, bystander.userId());
+        if (!bystanderAfter.equals(bystanderBefore)) {
+            Scoreboard.LEAKS.incrementAndGet();
+            failures.add("The bystander's rows changed");
+        }
+        System.out.printf("Fuzzer: seed %d, %d body routes and %d query routes × %d cases, %d cases tried in total%n",
+                Knobs.seed(), bodyTargets, queryTargets, perTarget, Scoreboard.FUZZ_CASES.get());
+        assertThat(bodyTargets).as("write routes found").isGreaterThanOrEqualTo(8);
+        assertThat(queryTargets).as("list routes found").isGreaterThanOrEqualTo(5);
+        assertThat(failures).as("fuzz failures").isEmpty();
+    }
+
+    private void fuzzBody(NastyValues nasty, String method, String path, String bearer, Map<String, String> fields) {
+        String valid = json(fields);
+        byte[] body;
+        String description;
+        if (nasty.nextInt(10) < 3) {
+            body = nasty.brokenBody(valid);
+            description = "broken body";
+        } else {
+            Map<String, String> mutated = new LinkedHashMap<>(fields);
+            List<String> names = new ArrayList<>(fields.keySet());
+            names.add("unknownField");
+            String field = nasty.pick(names);
+            if (nasty.nextInt(8) == 0) {
+                mutated.remove(field);
+                description = "without " + field;
+            } else {
+                mutated.put(field, nasty.value(field));
+                description = field + " = " + abbreviated(mutated.get(field));
+            }
+            body = json(mutated).getBytes(StandardCharsets.UTF_8);
+        }
+        boolean update = method.equals("PUT") || method.equals("PATCH");
+        String before = update ? api.get(path, bearer).body() : null;
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + bearer);
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        Scoreboard.FUZZ_CASES.incrementAndGet();
+        Api.Reply reply = api.send(method, path, headers, body);
+        check(method + " " + path + " " + description, reply);
+        if (update && reply.status() >= 400) {
+            String after = api.get(path, bearer).body();
+            if (!after.equals(before)) {
+                Scoreboard.WRITES_LOST.incrementAndGet();
+                failures.add(method + " " + path + " " + description + " was refused (" + reply + ") but changed the target");
+            }
+        }
+    }
+
+    private void fuzzQuery(NastyValues nasty, String path, String bearer) {
+        StringBuilder query = new StringBuilder();
+        int parameters = 1 + nasty.nextInt(3);
+        for (int i = 0; i < parameters; i++) {
+            query.append(i == 0 ? '?' : '&').append(nasty.pick(QUERY_PARAMETERS)).append('=').append(nasty.queryValue());
+        }
+        Scoreboard.FUZZ_CASES.incrementAndGet();
+        Api.Reply reply;
+        try {
+            reply = api.send("GET", path + query, Map.of("Authorization", "Bearer " + bearer), null);
+        } catch (IllegalArgumentException e) {
+            // A query the client library itself refuses to send (e.g. an invalid escape) cannot reach the server.
+            return;
+        }
+        if (query.length() > 8_000 && reply.status() == 400 && reply.body().isEmpty()) {
+            // Grizzly refuses a request head over its 8 KiB limit before any application code runs, with
+            // an empty body: counted and reported (docs/security.md), not hidden among the accepted cases.
+            Scoreboard.CONTAINER_REJECTIONS.incrementAndGet();
+            return;
+        }
+        check("GET " + path + abbreviated(query.toString()), reply);
+    }
+
+    private void check(String what, Api.Reply reply) {
+        if (reply.status() >= 500) {
+            failures.add(what + " → " + reply);
+        } else if (reply.status() >= 400) {
+            Scoreboard.FUZZ_REQUESTS_REJECTED.incrementAndGet();
+            if (!reply.errorShaped()) {
+                failures.add(what + " → error not in the contract's shape: " + reply);
+            }
+        }
+    }
+
+    private static Map<String, String> validFields(String template) {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (template.contains("/events")) {
+            f.put("title", "\"fuzzed\"");
+            f.put("start", "\"2026-04-01T09:00:00Z\"");
+            f.put("end", "\"2026-04-01T10:00:00Z\"");
+            f.put("description", "\"d\"");
+            f.put("location", "\"l\"");
+            f.put("allDay", "false");
+            f.put("rrule", "\"FREQ=DAILY;COUNT=3\"");
+            f.put("timezone", "\"Europe/Berlin\"");
+            f.put("color", "\"#112233\"");
+        } else if (template.contains("/docs")) {
+            f.put("title", "\"fuzzed\"");
+            f.put("content", "\"x\"");
+            if (!template.contains("{id}")) {
+                f.put("type", "\"markdown\"");
+            }
+        } else if (template.contains("/subscriptions")) {
+            f.put("label", "\"fuzzed\"");
+            f.put("email", "\"a@b.c\"");
+            f.put("detail", "\"busy\"");
+        } else {
+            f.put("name", "\"fuzzed\"");
+            f.put("description", "\"d\"");
+            f.put("timezone", "\"Europe/Berlin\"");
+        }
+        return f;
+    }
+
+    private static String json(Map<String, String> fields) {
+        StringBuilder b = new StringBuilder("{");
+        fields.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        return b.append('}').toString();
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…(" + s.length() + " chars)" : s;
+    }
+}

@@ -1,0 +1,109 @@
+package org.agentworkspace.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The jar on a PostgreSQL the test stops under load and starts again on the same data directory and
+ * port. While it is down every request is answered (nothing hangs past the client's bound) with 503,
+ * {@code /readyz} says 503; once it is back the service recovers by itself and no acknowledged write is lost.
+ */
+class DatabaseOutageIT {
+    /** Longer than the pool's 3 s connection timeout plus the request's own work; a request past it hangs. */
+    private static final Duration BOUND = Duration.ofSeconds(15);
+
+    @Test
+    void anOutageAnswers503AndRecoversWithoutLosingAcknowledgedWrites() throws Exception {
+        Clerk clerk = new Clerk();
+        Path dir = Knobs.workDir().resolve("outage-" + System.nanoTime());
+        PostgresServer postgres = PostgresServer.startFresh(dir.resolve("pg"));
+        AppProcess app = AppProcess.start("outage", SharedStack.environment(postgres, clerk, dir));
+        try {
+            Api api = new Api(app.baseUri(), BOUND);
+            Tenant tenant = Tenant.create(api, clerk, "outage");
+            EventWriter writer = EventWriter.start(api, tenant.apiKey(), 4);
+            while (writer.acknowledged() < 50) {
+                Thread.onSpinWait();
+            }
+
+            List<String> problems = Collections.synchronizedList(new ArrayList<>());
+            AtomicLong downSince = new AtomicLong(Long.MAX_VALUE);
+            AtomicLong upAgainFrom = new AtomicLong(Long.MAX_VALUE);
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService readers = Executors.newFixedThreadPool(4);
+            for (int r = 0; r < 4; r++) {
+                String path = r % 2 == 0 ? "/api/v1/events" : "/api/v1/docs";
+                readers.submit(() -> {
+                    while (!stop.get()) {
+                        long started = System.nanoTime();
+                        try {
+                            Api.Reply reply = api.get(path, tenant.apiKey());
+                            Scoreboard.OUTAGE_REQUESTS.incrementAndGet();
+                            boolean whollyDown = started > downSince.get() && System.nanoTime() < upAgainFrom.get();
+                            if (whollyDown && (reply.status() != 503 || !reply.errorShaped())) {
+                                problems.add("during the outage " + path + " → " + reply);
+                            } else if (reply.status() >= 500 && reply.status() != 503) {
+                                problems.add(path + " → " + reply);
+                            }
+                        } catch (UncheckedIOException e) {
+                            problems.add(path + " did not answer within " + BOUND + ": " + e.getMessage());
+                        }
+                    }
+                    return null;
+                });
+            }
+
+            postgres.stop();
+            downSince.set(System.nanoTime());
+            Scoreboard.FAULTS_INJECTED.incrementAndGet();
+            Api.Reply ready = api.get("/readyz", null);
+            assertThat(ready.status()).as("/readyz while the database is down: %s", ready).isEqualTo(503);
+            Thread.sleep(Duration.ofSeconds(Knobs.outageSeconds()).toMillis());
+            upAgainFrom.set(System.nanoTime());
+            postgres.restart();
+
+            int readyPolls = 0;
+            while (api.get("/readyz", null).status() != 200) {
+                assertThat(++readyPolls).as("/readyz becomes 200 again by itself").isLessThan(120);
+                Thread.sleep(500);
+            }
+            Api.Reply afterRecovery = api.send("POST", "/api/v1/events", tenant.apiKey(),
+                    "{\"title\":\"after recovery\",\"start\":\"2026-08-01T09:00:00Z\",\"end\":\"2026-08-01T10:00:00Z\"}");
+            assertThat(afterRecovery.status()).as("a write after recovery: %s", afterRecovery).isEqualTo(201);
+
+            stop.set(true);
+            readers.shutdown();
+            assertThat(readers.awaitTermination(60, TimeUnit.SECONDS)).as("readers finished").isTrue();
+            List<EventWriter.Write> writes = writer.stop();
+            for (EventWriter.Write w : writes) {
+                if (w.status() == -1) {
+                    problems.add("a create did not answer within " + BOUND);
+                } else if (w.status() >= 500 && w.status() != 503) {
+                    problems.add("a create answered " + w.status());
+                }
+            }
+            long refused = writes.stream().filter(w -> w.status() == 503).count();
+            System.out.printf("Outage: %d creates (%d answered 503), %d reads during a %d s outage%n", writes.size(),
+                    refused, Scoreboard.OUTAGE_REQUESTS.get(), Knobs.outageSeconds());
+            assertThat(refused).as("creates refused with 503 while the database was down").isPositive();
+            problems.addAll(AcknowledgedWrites.verify(api, tenant.apiKey(), writes));
+            problems.addAll(AcknowledgedWrites.retryUnanswered(api, tenant.apiKey(), writes));
+            assertThat(problems).isEmpty();
+        } finally {
+            app.close();
+            postgres.close();
+        }
+    }
+}

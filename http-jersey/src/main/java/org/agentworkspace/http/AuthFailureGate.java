@@ -1,0 +1,72 @@
+package org.agentworkspace.http;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import java.util.List;
+import org.agentworkspace.http.limits.Partition;
+import org.agentworkspace.http.limits.RateDecision;
+import org.agentworkspace.http.limits.RateLimitPolicy;
+import org.agentworkspace.http.limits.TrustedProxies;
+import org.glassfish.grizzly.http.server.Request;
+
+/**
+ * Runs before authentication: names the client address (socket peer, or {@code X-Forwarded-For}
+ * behind a trusted proxy) and refuses with 429, without looking at the credential, a request from
+ * an address this instance knows to have used up its failed-authentication quota.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 50)
+final class AuthFailureGate implements ContainerRequestFilter {
+    static final String CLIENT_ADDRESS = AuthFailureGate.class.getName() + ".clientAddress";
+
+    private final TrustedProxies trustedProxies;
+    private final BlockedAddresses blocked;
+    private final RateLimitPolicy authPolicy;
+    private final RateLimitMetrics metrics;
+
+    @Inject
+    private Provider<Request> grizzlyRequest;
+
+    AuthFailureGate(TrustedProxies trustedProxies, BlockedAddresses blocked, RateLimitPolicy authPolicy,
+                    RateLimitMetrics metrics) {
+        this.trustedProxies = trustedProxies;
+        this.blocked = blocked;
+        this.authPolicy = authPolicy;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String address = clientAddress(request);
+        request.setProperty(CLIENT_ADDRESS, address);
+        if (!RateLimitedRoutes.credentialed(request.getUriInfo().getPath())) {
+            return;
+        }
+        long seconds = blocked.secondsBlocked(address);
+        if (seconds > 0) {
+            metrics.rejected(Partition.AUTH);
+            request.abortWith(RateLimitResponses.tooManyRequests(new RateDecision(authPolicy, false, 0, seconds, seconds)));
+        }
+    }
+
+    private String clientAddress(ContainerRequestContext request) {
+        String peer = peer();
+        List<String> forwarded = request.getHeaders().get("X-Forwarded-For");
+        return trustedProxies.clientAddress(peer, forwarded == null ? List.of() : forwarded);
+    }
+
+    /** The socket's remote address; "unknown" outside Grizzly (an in-memory test container). */
+    private String peer() {
+        try {
+            Request raw = grizzlyRequest == null ? null : grizzlyRequest.get();
+            return raw == null || raw.getRemoteAddr() == null ? "unknown" : raw.getRemoteAddr();
+        } catch (RuntimeException notInGrizzly) {
+            return "unknown";
+        }
+    }
+}

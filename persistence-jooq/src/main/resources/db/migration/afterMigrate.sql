@@ -1,0 +1,41 @@
+-- Runs after every migrate (a Flyway callback, not a versioned migration), so the runtime role's
+-- grants follow the schema even when the role is introduced after the first deployment.
+-- ${runtimeRole} is the role the server connects as; empty, or the migrating role itself,
+-- means one role does both and there is nothing to grant.
+-- A migration that adds a table or a function the server needs must add its grant here.
+do $$
+declare
+    runtime text := '${runtimeRole}';
+    r pg_catalog.pg_roles%rowtype;
+begin
+    if runtime = '' or runtime = current_user then
+        return;
+    end if;
+    select * into r from pg_catalog.pg_roles where rolname = runtime;
+    if not found then
+        raise exception 'the runtime role "%" does not exist; create it first (docs/operations.md)', runtime;
+    end if;
+    if r.rolsuper or r.rolbypassrls then
+        raise exception 'the runtime role "%" is a superuser or has BYPASSRLS: row-level security would not apply to it', runtime;
+    end if;
+    if pg_catalog.pg_has_role(runtime, current_user, 'MEMBER') then
+        raise exception 'the runtime role "%" is a member of the owner role "%": it could act as the owner', runtime, current_user;
+    end if;
+    execute format('grant select, insert, update, delete on table public.agents, public.calendars, public.events, '
+        || 'public.documents, public.subscriptions, public.api_keys, public.audit_entries, '
+        || 'public.idempotency_records to %I', runtime);
+    -- Row-level security shows the owner scope's own row only; writes go through the functions.
+    execute format('grant select on table public.users to %I', runtime);
+    -- Rate-limit buckets belong to no agent (keys name an agent, a user, a token digest or an
+    -- address), so the table has no row-level security; the server reads and writes all of it.
+    execute format('grant select, insert, update, delete on table public.rate_limit_buckets to %I', runtime);
+    -- Read-only, so the server can report the schema version it runs on.
+    execute format('grant select on table public.flyway_schema_history to %I', runtime);
+    execute format('grant execute on function public.aw_agent_by_key_digest(bytea), '
+        || 'public.aw_feed_by_token(uuid, text), public.aw_find_user(text), public.aw_is_tombstoned(text), '
+        || 'public.aw_provision_user(text, text, text, text, text, timestamptz), '
+        || 'public.aw_upsert_user(text, text, text, text, text, timestamptz), '
+        || 'public.aw_delete_user(text, timestamptz), public.aw_mark_webhook_processed(text, timestamptz) to %I',
+        runtime);
+end
+$$;

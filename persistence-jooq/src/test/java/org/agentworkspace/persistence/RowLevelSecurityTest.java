@@ -1,0 +1,330 @@
+package org.agentworkspace.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.agentworkspace.persistence.generated.Tables.EVENTS;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.agentworkspace.core.domain.Agent;
+import org.agentworkspace.core.domain.AgentId;
+import org.agentworkspace.core.domain.AgentStatus;
+import org.agentworkspace.core.domain.ApiKey;
+import org.agentworkspace.core.domain.Calendar;
+import org.agentworkspace.core.domain.CalendarId;
+import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventData;
+import org.agentworkspace.core.domain.EventId;
+import org.agentworkspace.core.domain.FeedDetail;
+import org.agentworkspace.core.domain.FeedToken;
+import org.agentworkspace.core.domain.Subscription;
+import org.agentworkspace.core.domain.SubscriptionId;
+import org.agentworkspace.core.domain.UserId;
+import org.agentworkspace.core.domain.UserProfile;
+import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.ownership.AgentCredential;
+import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.OwnerScope;
+import org.agentworkspace.core.ownership.Ownership;
+import org.agentworkspace.testing.TestDatabases;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database's own wall: statements WITHOUT a scope predicate, run as the runtime role inside
+ * the transactions {@link JooqTransactions} opens, still see only the scope's rows. Agents A and
+ * B belong to one user, C to a stranger.
+ */
+class RowLevelSecurityTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private static final List<String> AGENT_OWNED = List.of("agents", "calendars", "events", "documents",
+            "subscriptions", "api_keys", "audit_entries", "idempotency_records");
+
+    private final Ownership ownership = new Ownership();
+    private final SecureRandom random = new SecureRandom();
+
+    private TestDatabases.Database database;
+    private JooqPersistence p;
+    private OwnerScope owner;
+    private AgentScope a;
+    private AgentScope b;
+    private AgentScope c;
+    private Event eventOfA;
+    private Event eventOfB;
+    private Event eventOfC;
+    private ApiKey keyOfA;
+    private ApiKey keyOfB;
+    private Subscription subscriptionOfB;
+
+    @BeforeEach
+    void setUp() {
+        database = RuntimeRoleDatabases.fresh();
+        p = JooqPersistence.create(database.runtimeDataSource());
+        UserId user = new UserId("user_1");
+        UserId stranger = new UserId("user_2");
+        p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(user), T0));
+        p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(stranger), T0));
+        owner = ownership.scopeFor(ownership.userPrincipal(user));
+        a = newAgent(user);
+        b = newAgent(user);
+        c = newAgent(stranger);
+        eventOfA = event(a, "a");
+        eventOfB = event(b, "b");
+        eventOfC = event(c, "c");
+        keyOfA = key(a);
+        keyOfB = key(b);
+        key(c);
+        subscriptionOfB = new Subscription(SubscriptionId.random(), b.agentId(), FeedToken.generate(random), null, null,
+                FeedDetail.FULL, T0, null, null);
+        p.transactions().inTransaction(b, () -> {
+            p.subscriptions().insert(b, subscriptionOfB);
+            return null;
+        });
+    }
+
+    @Test
+    void aStatementWithoutPredicateSeesOnlyTheAgentScopesRows() {
+        assertThat(inScope(a, () -> ids("select id from events"))).containsExactly(eventOfA.id().value());
+        assertThat(inScope(a, () -> ids("select id from agents"))).containsExactly(a.agentId().value());
+        assertThat(inScope(a, () -> ids("select agent_id from calendars"))).containsExactly(a.agentId().value());
+        assertThat(inScope(a, () -> ids("select agent_id from subscriptions"))).isEmpty();
+        assertThat(inScope(b, () -> ids("select agent_id from subscriptions"))).containsExactly(b.agentId().value());
+    }
+
+    @Test
+    void anAgentScopeReadsOnlyItsOwnKeyDigests() {
+        List<byte[]> digests = inScope(a, () -> dsl().fetch("select digest from api_keys").getValues(0, byte[].class));
+        assertThat(digests).hasSize(1);
+        assertThat(digests.get(0)).isEqualTo(keyOfA.digest().bytes());
+    }
+
+    @Test
+    void anOwnerScopeSeesEveryAgentOfThatUserAndNoStrangersAgent() {
+        assertThat(p.transactions().inTransaction(owner, () -> ids("select id from events")))
+                .containsExactlyInAnyOrder(eventOfA.id().value(), eventOfB.id().value());
+        assertThat(p.transactions().inTransaction(owner, () -> ids("select id from agents")))
+                .containsExactlyInAnyOrder(a.agentId().value(), b.agentId().value());
+        assertThat(p.transactions().inTransaction(owner, () -> dsl().fetch("select id from users").getValues(0, String.class)))
+                .containsExactly("user_1");
+    }
+
+    @Test
+    void withoutAScopeEveryTableIsEmpty() throws SQLException {
+        for (String table : AGENT_OWNED) {
+            assertThat(p.transactions().inTransaction(() -> count(table))).as(table).isZero();
+        }
+        // A connection that never set the variables (NULL) and one where a previous transaction
+        // set them locally (PostgreSQL then reports '') admit nothing either.
+        try (Connection conn = database.runtimeDataSource().getConnection()) {
+            assertThat(countOn(conn, "events")).isZero();
+            conn.setAutoCommit(false);
+            try (Statement s = conn.createStatement()) {
+                s.execute("select set_config('app.agent_id', '" + a.agentId() + "', true)");
+            }
+            assertThat(countOn(conn, "events")).isEqualTo(1);
+            conn.commit();
+            conn.setAutoCommit(true);
+            assertThat(countOn(conn, "events")).isZero();
+        }
+    }
+
+    @Test
+    void writesAimedAtAnotherAgentChangeNothing() {
+        int updated = inScope(a, () -> dsl().execute("update events set title = 'hijacked' where id = ?",
+                eventOfB.id().value()));
+        int deleted = inScope(a, () -> dsl().execute("delete from events where id = ?", eventOfB.id().value()));
+        int deletedAgents = inScope(a, () -> dsl().execute("delete from agents where id = ?", b.agentId().value()));
+
+        assertThat(updated).isZero();
+        assertThat(deleted).isZero();
+        assertThat(deletedAgents).isZero();
+        assertThat(inScope(b, () -> p.events().find(b, eventOfB.id())))
+                .hasValueSatisfying(e -> assertThat(e.data().title()).isEqualTo("b"));
+    }
+
+    @Test
+    void rowsCannotBeWrittenIntoAnotherAgentsScope() {
+        assertThatThrownBy(() -> inScope(a, () -> dsl().execute(
+                "insert into api_keys (id, agent_id, digest, created_at) values (?, ?, ?, now())",
+                UUID.randomUUID(), b.agentId().value(), ApiKey.generate(random).digest().bytes())))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> inScope(a, () -> dsl().execute("update events set agent_id = ? where id = ?",
+                b.agentId().value(), eventOfA.id().value())))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void theRuntimeRoleIsNoSuperuserOwnsNothingAndCannotLiftTheWall() throws SQLException {
+        try (Connection conn = database.runtimeDataSource().getConnection(); Statement s = conn.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("superuser").isFalse();
+                assertThat(rs.getBoolean(2)).as("bypassrls").isFalse();
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                    + " where n.nspname = 'public' and c.relowner = (select oid from pg_roles where rolname = current_user)")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("objects owned").isZero();
+            }
+            for (String statement : List.of(
+                    "alter table events disable row level security",
+                    "alter table api_keys no force row level security",
+                    "drop policy events_scope on events",
+                    "create policy everything on events using (true)",
+                    "set role " + TestDatabases.OWNER_ROLE,
+                    "set session authorization " + TestDatabases.OWNER_ROLE,
+                    "insert into users (id, created_at, updated_at) values ('x', now(), now())",
+                    "delete from users",
+                    "select * from user_tombstones",
+                    "select * from processed_webhooks")) {
+                assertThatThrownBy(() -> s.execute(statement)).as(statement)
+                        .isInstanceOfSatisfying(SQLException.class,
+                                e -> assertThat(e.getSQLState()).isIn("42501", "42704"));
+            }
+        }
+    }
+
+    @Test
+    void theDefinerSwitchIsUselessToTheRuntimeRole() {
+        // The definer functions' switch only counts when the current user is the schema owner.
+        List<UUID> seen = inScope(a, () -> {
+            dsl().execute("select set_config('aw.definer', 'on', true)");
+            return ids("select agent_id from api_keys");
+        });
+        assertThat(seen).containsExactly(a.agentId().value());
+    }
+
+    @Test
+    void theDefinerFunctionsAnswerOnlyTheQuestionTheyAreAsked() {
+        List<Record> byUnknownDigest = p.transactions().inTransaction(
+                () -> dsl().fetch("select * from aw_agent_by_key_digest(?)", (Object) ApiKey.generate(random).digest().bytes()));
+        assertThat(byUnknownDigest).isEmpty();
+        assertThat(p.transactions().inTransaction(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
+                .contains(new AgentCredential(b.agentId(), AgentStatus.ACTIVE));
+        // B's token does not open A's feed.
+        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(a.agentId(), subscriptionOfB.token())))
+                .isEmpty();
+        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(b.agentId(), subscriptionOfB.token())))
+                .hasValueSatisfying(f -> assertThat(f.subscriptionId()).isEqualTo(subscriptionOfB.id()));
+        // Nothing the functions did lingers: after a lookup the same transaction still sees nothing.
+        assertThat(p.transactions().inTransaction(() -> {
+            p.credentials().agentByKeyDigest(keyOfB.digest());
+            return count("api_keys");
+        })).isZero();
+    }
+
+    @Test
+    void theEventWindowQueryStillUsesTheScopedIndex() throws SQLException {
+        // Enough rows that a sequential scan would be the cheaper plan without the index.
+        try (Connection conn = database.dataSource().getConnection(); Statement s = conn.createStatement()) {
+            s.execute("insert into events (id, calendar_id, agent_id, title, start_at, end_at, all_day, version,"
+                    + " created_at, updated_at)"
+                    + " select gen_random_uuid(), c.id, c.agent_id, 'bulk', now() + g * interval '1 hour',"
+                    + " now() + g * interval '1 hour', false, 1, now(), now()"
+                    + " from calendars c cross join generate_series(1, 5000) g");
+            s.execute("analyze");
+        }
+        // The statement JooqEventRepository.list renders, with the policies added by PostgreSQL.
+        String plan = inScope(a, () -> dsl().explain(dsl().selectFrom(EVENTS)
+                .where(EVENTS.AGENT_ID.eq(a.agentId().value()))
+                .and(EVENTS.START_AT.ge(T0)).and(EVENTS.START_AT.lt(T0.plus(30, ChronoUnit.DAYS)))
+                .orderBy(EVENTS.START_AT, EVENTS.ID).limit(50).offset(0)).plan());
+        LoggerFactory.getLogger(RowLevelSecurityTest.class).info("Event window plan under row-level security:\n{}", plan);
+        assertThat(plan).contains("events_agent_start_idx").doesNotContain("Seq Scan on events");
+    }
+
+    @Test
+    void forcedSecurityFiltersTheOwnerToo() throws SQLException {
+        try (Connection conn = database.ownerDataSource().getConnection()) {
+            assertThat(countOn(conn, "events")).isZero();
+            assertThat(countOn(conn, "api_keys")).isZero();
+        }
+        try (Connection conn = database.dataSource().getConnection()) {
+            assertThat(countOn(conn, "events")).as("the superuser bypasses row security").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aServerConnectedAsTheOwnerStillWorks() {
+        JooqPersistence asOwner = JooqPersistence.create(database.ownerDataSource());
+        assertThat(asOwner.transactions().inTransaction(() -> asOwner.credentials().agentByKeyDigest(keyOfA.digest())))
+                .contains(new AgentCredential(a.agentId(), AgentStatus.ACTIVE));
+        assertThat(asOwner.transactions().inTransaction(a, () -> asOwner.events().find(a, eventOfA.id()))).contains(eventOfA);
+        assertThat(asOwner.transactions().inTransaction(a, () -> asOwner.events().find(a, eventOfB.id()))).isEmpty();
+        assertThat(asOwner.transactions().inTransaction(() -> asOwner.users().delete(new UserId("user_2"), T0))).isTrue();
+        assertThat(inScopeOf(asOwner, c, () -> asOwner.events().find(c, eventOfC.id()))).isEmpty();
+    }
+
+    private AgentScope newAgent(UserId userId) {
+        Agent agent = new Agent(AgentId.random(), userId, "agent", null, ZoneId.of("UTC"), AgentStatus.ACTIVE, T0, T0);
+        OwnerScope scope = ownership.scopeFor(ownership.userPrincipal(userId));
+        p.transactions().inTransaction(scope, () -> {
+            p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
+            return null;
+        });
+        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE)), Access.WRITE);
+    }
+
+    private Event event(AgentScope scope, String title) {
+        Event e = new Event(EventId.random(), scope.agentId(), new EventData(title, T0, T0.plus(1, ChronoUnit.HOURS),
+                false, null, null, null, null, null), 1, T0, T0);
+        p.transactions().inTransaction(scope, () -> {
+            p.events().insert(scope, e);
+            return null;
+        });
+        return e;
+    }
+
+    private ApiKey key(AgentScope scope) {
+        ApiKey key = ApiKey.generate(random);
+        p.transactions().inTransaction(scope, () -> {
+            p.apiKeys().replace(scope, key.digest(), T0);
+            return null;
+        });
+        return key;
+    }
+
+    private <T> T inScope(AgentScope scope, Supplier<T> work) {
+        return inScopeOf(p, scope, work);
+    }
+
+    private static <T> T inScopeOf(JooqPersistence persistence, AgentScope scope, Supplier<T> work) {
+        return persistence.transactions().inTransaction(scope, work);
+    }
+
+    private DSLContext dsl() {
+        return ((JooqTransactions) p.transactions()).dsl();
+    }
+
+    private List<UUID> ids(String sql) {
+        return new ArrayList<>(dsl().fetch(sql).getValues(0, UUID.class));
+    }
+
+    private long count(String table) {
+        return dsl().fetchSingle("select count(*) from " + table).get(0, Long.class);
+    }
+
+    private static long countOn(Connection conn, String table) throws SQLException {
+        try (PreparedStatement s = conn.prepareStatement("select count(*) from " + table); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

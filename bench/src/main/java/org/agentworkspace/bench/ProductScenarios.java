@@ -1,0 +1,185 @@
+package org.agentworkspace.bench;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.agentworkspace.bench.load.HttpConnection;
+import org.agentworkspace.bench.load.Requests;
+import org.agentworkspace.bench.load.Scenario;
+
+/** The product's hot paths as request streams over the seeded {@link Dataset}. */
+final class ProductScenarios {
+    private static final String ALPHABET = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
+    private final String host;
+    private final Dataset data;
+
+    ProductScenarios(String host, Dataset data) {
+        this.host = host;
+        this.data = data;
+    }
+
+    /** Round-robin over prepared requests; each connection starts at its own offset. */
+    static Scenario fixed(String name, List<byte[]> requests, IntPredicate ok) {
+        return new Scenario() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Session open(int connection) {
+                return new Session() {
+                    int next = (int) ((long) connection * requests.size() / 64);
+
+                    @Override
+                    public byte[] next() {
+                        byte[] r = requests.get(next);
+                        next = (next + 1) % requests.size();
+                        return r;
+                    }
+
+                    @Override
+                    public boolean accept(HttpConnection.Response response) {
+                        return ok.test(response.status());
+                    }
+                };
+            }
+        };
+    }
+
+    Scenario getEvent() {
+        List<byte[]> requests = new ArrayList<>();
+        for (String id : data.bigEventIds()) {
+            requests.add(Requests.build("GET", host, "/api/v1/events/" + id, null,
+                    "Authorization", "Bearer " + data.big().apiKey()));
+        }
+        return fixed("get-event", requests, s -> s == 200);
+    }
+
+    /** One week of the 10,000-event calendar, recurring series expanded, as a calendar client asks. */
+    Scenario listWeek() {
+        List<byte[]> requests = new ArrayList<>();
+        for (int week = 0; week < 50; week++) {
+            Instant from = Seeder.YEAR_START.plus(Duration.ofDays(7L * week));
+            requests.add(Requests.build("GET", host, "/api/v1/events?start_after=" + from + "&start_before="
+                    + from.plus(Duration.ofDays(7)) + "&expand=true&limit=500", null,
+                    "Authorization", "Bearer " + data.big().apiKey()));
+        }
+        return fixed("list-week", requests, s -> s == 200);
+    }
+
+    Scenario feed(String name, Dataset.SeededAgent agent) {
+        return fixed(name, List.of(Requests.build("GET", host, URI.create(agent.feedUrl()).getRawPath(), null)),
+                s -> s == 200);
+    }
+
+    Scenario feedNotModified(String name, Dataset.SeededAgent agent, String etag) {
+        return fixed(name, List.of(Requests.build("GET", host, URI.create(agent.feedUrl()).getRawPath(), null,
+                "If-None-Match", etag)), s -> s == 304);
+    }
+
+    Scenario dashboardAgents(String session) {
+        return fixed("dashboard-agents", List.of(Requests.build("GET", host, "/api/dashboard/agents", null,
+                "Authorization", "Bearer " + session)), s -> s == 200);
+    }
+
+    /** Well-formed-looking keys with wrong checksums: refused before any database work. */
+    Scenario failedAuth() {
+        SecureRandom random = new SecureRandom();
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < 4096; i++) {
+            StringBuilder key = new StringBuilder("ak_");
+            for (int j = 0; j < 40; j++) {
+                key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            requests.add(Requests.build("GET", host, "/api/v1/me", null, "Authorization", "Bearer " + key));
+        }
+        return fixed("failed-auth", requests, s -> s == 401);
+    }
+
+    /** Each connection writes into its own agent (agents 2..65), as independent agents would. */
+    Scenario createEvent() {
+        return new Scenario() {
+            @Override
+            public String name() {
+                return "create-event";
+            }
+
+            @Override
+            public Session open(int connection) {
+                Dataset.SeededAgent agent = data.agents().get(2 + connection % 64);
+                return new Session() {
+                    int n;
+
+                    @Override
+                    public byte[] next() {
+                        n++;
+                        Map<String, Object> body = Seeder.eventBody(n, Seeder.YEAR_START.plus(Duration.ofHours(n)));
+                        return Requests.build("POST", host, "/api/v1/events", json(body),
+                                "Authorization", "Bearer " + agent.apiKey());
+                    }
+
+                    @Override
+                    public boolean accept(HttpConnection.Response response) {
+                        return response.status() == 201;
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * Each connection patches its own event of the 1,000-event calendar with {@code If-Match}
+     * set to the ETag of its previous answer, so a 412 would be a real lost update.
+     */
+    Scenario updateEvent(String[] etags) {
+        return new Scenario() {
+            @Override
+            public String name() {
+                return "update-event";
+            }
+
+            @Override
+            public Session open(int connection) {
+                String id = data.thousandEventIds().get(connection);
+                return new Session() {
+                    int n;
+
+                    @Override
+                    public byte[] next() {
+                        n++;
+                        return Requests.build("PATCH", host, "/api/v1/events/" + id,
+                                json(Map.of("title", "Renamed " + n, "location", "Room " + (n % 9))),
+                                "Authorization", "Bearer " + data.thousand().apiKey(), "If-Match", etags[connection]);
+                    }
+
+                    @Override
+                    public boolean accept(HttpConnection.Response response) {
+                        if (response.status() == 200 && response.etag() != null) {
+                            etags[connection] = response.etag();
+                            return true;
+                        }
+                        return false;
+                    }
+                };
+            }
+        };
+    }
+
+    private static String json(Object body) {
+        try {
+            return Api.JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Scenario ceiling(String host, String path) {
+        return fixed("ceiling" + path, List.of(Requests.build("GET", host, path, null)), s -> s == 200);
+    }
+}

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.agentworkspace.core.domain.FeedUrls;
+import org.agentworkspace.core.port.out.Transactions;
 import org.agentworkspace.core.usecase.Ports;
 import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
@@ -38,10 +39,11 @@ final class Application implements AutoCloseable {
     private final UseCases useCases;
     private final FeedUrls feedUrls;
     private final SessionSetup sessions;
+    private final Transactions transactions;
     private Operability operability;
 
     private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
-                        UseCases useCases, FeedUrls feedUrls, SessionSetup sessions) {
+                        UseCases useCases, FeedUrls feedUrls, SessionSetup sessions, Transactions transactions) {
         this.config = config;
         this.embedded = embedded;
         this.pool = pool;
@@ -49,6 +51,7 @@ final class Application implements AutoCloseable {
         this.useCases = useCases;
         this.feedUrls = feedUrls;
         this.sessions = sessions;
+        this.transactions = transactions;
     }
 
     static Application open(AppConfig config) {
@@ -72,7 +75,7 @@ final class Application implements AutoCloseable {
                     sessions.verifier());
             UseCases useCases = UseCases.create(ports, Settings.defaults());
             Application app = new Application(config, embedded, pool, pool, useCases,
-                    new FeedUrls(config.publicUrl()), sessions);
+                    new FeedUrls(config.publicUrl()), sessions, persistence.transactions());
             sessions.prepareLocalOwner(useCases);
             return app;
         } catch (RuntimeException e) {
@@ -156,10 +159,14 @@ final class Application implements AutoCloseable {
         return new RunningServer(server, actual);
     }
 
+    /**
+     * A real transaction through the same path as every request: during an outage it answers at
+     * once (the transactions fail fast), and its success is what lets requests through again.
+     */
     private boolean databaseAnswers() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
-        } catch (Exception e) {
+        try {
+            return transactions.inTransaction(() -> Boolean.TRUE);
+        } catch (RuntimeException e) {
             return false;
         }
     }

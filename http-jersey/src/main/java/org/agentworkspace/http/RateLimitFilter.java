@@ -7,11 +7,15 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.agentworkspace.core.domain.ApiKey;
+import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.Unavailable;
+import org.agentworkspace.http.limits.LocalRateLimiter;
 import org.agentworkspace.http.limits.Partition;
 import org.agentworkspace.http.limits.RateDecision;
 import org.agentworkspace.http.limits.RateLimiter;
@@ -34,11 +38,13 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
     private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
 
     private final RateLimiter limiter;
+    private final RateLimiter lookupFreeFailures;
     private final BlockedAddresses blocked;
     private final RateLimitMetrics metrics;
 
     RateLimitFilter(RateLimiter limiter, BlockedAddresses blocked, RateLimitMetrics metrics) {
         this.limiter = limiter;
+        this.lookupFreeFailures = new LocalRateLimiter(limiter::policy);
         this.blocked = blocked;
         this.metrics = metrics;
     }
@@ -100,7 +106,8 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
 
     private void chargeFailure(ContainerRequestContext request, ContainerResponseContext response) {
         Object address = request.getProperty(AuthFailureGate.CLIENT_ADDRESS);
-        RateDecision decision = limiter.consume(Partition.AUTH, address instanceof String a ? a : "unknown");
+        RateLimiter charged = costALookup(request) ? limiter : lookupFreeFailures;
+        RateDecision decision = charged.consume(Partition.AUTH, address instanceof String a ? a : "unknown");
         if (decision.allowed()) {
             RateLimitResponses.describe(response.getHeaders(), decision);
             return;
@@ -108,6 +115,25 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
         blocked.block(address instanceof String a ? a : "unknown", decision.retryAfterSeconds());
         reject(decision);
         RateLimitResponses.replaceWithTooManyRequests(response, decision);
+    }
+
+    /**
+     * Whether refusing this credential took a database lookup: a well-formed API key (its checksum
+     * held) or a well-formed feed token. Garbage keys and tokens, and session tokens (verified by
+     * signature alone), are refused without one, and so must not cost one here either.
+     */
+    private static boolean costALookup(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (RateLimitedRoutes.feed(path)) {
+            String token = RateLimitedRoutes.feedToken(path);
+            return token != null && FeedToken.parse(token).isPresent();
+        }
+        if (RateLimitedRoutes.agentApi(path)) {
+            String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    && ApiKey.parse(header.substring(7).trim()).isPresent();
+        }
+        return false;
     }
 
     private void chargeFeed(String path, ContainerResponseContext response) {

@@ -192,12 +192,40 @@ class RateLimitTest {
         RateLimitSettings settings = limits(10, 100, 100, 2);
         TestServer first = server(settings, TrustedProxies.none());
         TestServer second = server(settings, TrustedProxies.none());
-        first.get("/api/v1/me", "Authorization", "Bearer ak_bad");
-        first.get("/api/v1/me", "Authorization", "Bearer ak_bad");
+        // Well-formed keys that match no agent: each refusal cost a lookup, so it counts everywhere.
+        first.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
+        first.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
 
-        HttpResponse<String> elsewhere = second.get("/api/v1/me", "Authorization", "Bearer ak_bad");
+        HttpResponse<String> elsewhere = second.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
 
         assertThat(elsewhere.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void garbage_credentials_are_throttled_without_a_database_round_trip() throws Exception {
+        RateLimitSettings settings = limits(10, 100, 100, 2);
+        TestServer first = server(settings, TrustedProxies.none());
+        TestServer second = server(settings, TrustedProxies.none());
+
+        HttpResponse<String> one = first.get("/api/v1/me", "Authorization", "Bearer ak_bad");
+        HttpResponse<String> two = first.get("/api/dashboard/me", "Authorization", "Bearer not.a.jwt");
+        HttpResponse<String> three = first.get("/api/v1/me", "Authorization", "Bearer ak_worse");
+        HttpResponse<String> elsewhere = second.get("/api/v1/me", "Authorization", "Bearer ak_bad");
+
+        assertThat(one.statusCode()).isEqualTo(401);
+        assertThat(limit(one, "auth")[0]).isEqualTo(1L);
+        assertThat(two.statusCode()).isEqualTo(401);
+        assertThat(three.statusCode()).as("this instance's own count ran out").isEqualTo(429);
+        assertThat(elsewhere.statusCode()).as("counted per instance, not shared").isEqualTo(401);
+        try (java.sql.Connection c = database.getConnection(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select count(*) from rate_limit_buckets where id like 'auth:%'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("no bucket row was read or written for a garbage credential").isZero();
+        }
+    }
+
+    private static String wellFormedUnknownKey() {
+        return org.agentworkspace.core.domain.ApiKey.generate(new java.security.SecureRandom()).reveal();
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.jooq.impl.DSL;
 public final class JooqEventRepository implements EventRepository {
     /** Rows per round trip while streaming a feed: memory stays flat whatever the calendar's size. */
     private static final int STREAM_FETCH_SIZE = 500;
+    private static final String NOT_NULL_VIOLATION = "23502";
 
     private final JooqTransactions tx;
 
@@ -41,6 +42,18 @@ public final class JooqEventRepository implements EventRepository {
 
     @Override
     public void insert(AgentScope scope, Event event) {
+        try {
+            insertInCalendar(scope, event);
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (NOT_NULL_VIOLATION.equals(e.sqlState())) {
+                // The calendar subselect found nothing: the agent was deleted by a concurrent request.
+                throw new org.agentworkspace.core.domain.NotFound("Agent");
+            }
+            throw e;
+        }
+    }
+
+    private void insertInCalendar(AgentScope scope, Event event) {
         EventData d = event.data();
         tx.dsl().insertInto(EVENTS)
                 .set(EVENTS.ID, event.id().value())

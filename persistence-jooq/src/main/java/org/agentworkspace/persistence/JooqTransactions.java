@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.Unavailable;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.OwnerScope;
@@ -25,12 +26,15 @@ public final class JooqTransactions implements Transactions {
     /** After a connection failure, new transactions fail at once for this long, then one tries again. */
     private static final long FAIL_FAST_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     private final DataSource dataSource;
     private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
 
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
     /** When a connection last failed; far in the past while the database answers. */
-    private volatile long unavailableSince = System.nanoTime() - FAIL_FAST_NANOS - 1;
+    private static final long LONG_AGO = System.nanoTime() - FAIL_FAST_NANOS - 1;
+    private volatile long unavailableSince = LONG_AGO;
 
     public JooqTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -78,6 +82,9 @@ public final class JooqTransactions implements Transactions {
             throw failure(e);
         }
         try (connection) {
+            if (unavailableSince != LONG_AGO) {
+                unavailableSince = LONG_AGO;
+            }
             return DSL.using(connection, SQLDialect.POSTGRES, settings).transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
                 tx.select(DSL.function("set_config", String.class, DSL.val("app.agent_id"), DSL.val(agentId), DSL.inline(true)),
@@ -103,6 +110,11 @@ public final class JooqTransactions implements Transactions {
         if (isConnectionFailure(e)) {
             unavailableSince = System.nanoTime();
             return new Unavailable("Database unavailable; retry shortly", e);
+        }
+        if (e instanceof DataAccessException access && FOREIGN_KEY_VIOLATION.equals(access.sqlState())) {
+            // Every foreign key points up the ownership chain; a write that misses its parent ran
+            // after the agent (or its owner) was deleted by a concurrent request.
+            return new NotFound("Agent");
         }
         return e instanceof RuntimeException runtime ? runtime : new DataAccessException(e.getMessage(), e);
     }

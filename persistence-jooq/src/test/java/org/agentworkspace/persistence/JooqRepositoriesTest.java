@@ -410,6 +410,23 @@ class JooqRepositoriesTest {
     }
 
     @Test
+    void aWriteForAnAgentDeletedMeanwhileIsNotFoundNotAnInternalError() {
+        in(a, () -> p.agents().delete(a));
+        Event e = new Event(EventId.random(), agentA.id(), new EventData("t", T0, T0, false, null, null, null, null, null),
+                1, T0, T0);
+        Document d = new Document(DocumentId.random(), agentA.id(), "d", DocumentType.MARKDOWN, "", 1, T0, T0);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> in(a, () -> {
+            p.events().insert(a, e);
+            return null;
+        })).isInstanceOf(org.agentworkspace.core.domain.NotFound.class).hasMessage("Agent not found");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> in(a, () -> {
+            p.documents().insert(a, d);
+            return null;
+        })).isInstanceOf(org.agentworkspace.core.domain.NotFound.class).hasMessage("Agent not found");
+    }
+
+    @Test
     void aFailureInsideRollsEverythingBack() {
         Event e = new Event(EventId.random(), agentA.id(), new EventData("t", T0, T0, false, null, null, null, null, null),
                 1, T0, T0);

@@ -21,12 +21,17 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * java.util.logging routed into SLF4J. Settings are read from the environment and checked at start.
  */
 final class Operability implements AutoCloseable {
+    /** Connections for rate-limit buckets alone; small, since each use is one short transaction. */
+    private static final int BUCKET_POOL_SIZE = 4;
+
     private final Bucket4jRateLimiter limiter;
     private final HttpOperations http;
+    private final HikariDataSource bucketPool;
 
-    private Operability(Bucket4jRateLimiter limiter, HttpOperations http) {
+    private Operability(Bucket4jRateLimiter limiter, HttpOperations http, HikariDataSource bucketPool) {
         this.limiter = limiter;
         this.http = http;
+        this.bucketPool = bucketPool;
     }
 
     /**
@@ -41,8 +46,28 @@ final class Operability implements AutoCloseable {
                 && hikari.getMetricRegistry() == null) {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
-        Bucket4jRateLimiter limiter = new Bucket4jRateLimiter(pool, limits);
-        return new Operability(limiter, HttpOperations.limited(limiter, proxies, registry));
+        HikariDataSource bucketPool = pool instanceof HikariDataSource hikari ? bucketPool(hikari) : null;
+        Bucket4jRateLimiter limiter = new Bucket4jRateLimiter(bucketPool != null ? bucketPool : pool, limits);
+        return new Operability(limiter, HttpOperations.limited(limiter, proxies, registry), bucketPool);
+    }
+
+    /**
+     * The buckets' own pool, whose sessions commit without waiting for the disk: a bucket is
+     * written on every authenticated request, and a crash may lose at most the last few counts,
+     * which only ever makes a limit briefly more generous. Acknowledged data never goes through it.
+     */
+    private static HikariDataSource bucketPool(HikariDataSource application) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(application.getJdbcUrl());
+        config.setUsername(application.getUsername());
+        config.setPassword(application.getPassword());
+        config.setMaximumPoolSize(BUCKET_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setPoolName("agentworkspace-rate-limits");
+        config.setConnectionTimeout(2_000);
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionInitSql("set synchronous_commit = off");
+        return new HikariDataSource(config);
     }
 
     HttpOperations http() {
@@ -94,5 +119,8 @@ final class Operability implements AutoCloseable {
     @Override
     public void close() {
         limiter.close();
+        if (bucketPool != null) {
+            bucketPool.close();
+        }
     }
 }

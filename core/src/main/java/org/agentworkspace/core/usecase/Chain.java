@@ -30,8 +30,12 @@ final class Chain {
         this.ownership = ownership;
     }
 
+    /**
+     * Now, at the precision storage keeps (PostgreSQL timestamps hold microseconds and round
+     * finer values): what a write answers must be exactly what a later read returns.
+     */
     Instant now() {
-        return settings.clock().instant();
+        return settings.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The agent's own scope; throws AgentSuspended / AgentNotWritable per {@link Ownership}. */

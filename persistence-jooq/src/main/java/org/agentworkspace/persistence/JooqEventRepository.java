@@ -60,15 +60,7 @@ public final class JooqEventRepository implements EventRepository {
                 .set(EVENTS.AGENT_ID, scope.agentId().value())
                 .set(EVENTS.CALENDAR_ID, DSL.select(CALENDARS.ID).from(CALENDARS)
                         .where(CALENDARS.AGENT_ID.eq(scope.agentId().value())))
-                .set(EVENTS.TITLE, d.title())
-                .set(EVENTS.START_AT, d.start())
-                .set(EVENTS.END_AT, d.end())
-                .set(EVENTS.ALL_DAY, d.allDay())
-                .set(EVENTS.DESCRIPTION, d.description())
-                .set(EVENTS.LOCATION, d.location())
-                .set(EVENTS.RRULE, d.rrule())
-                .set(EVENTS.TIMEZONE, d.timezone() == null ? null : d.timezone().getId())
-                .set(EVENTS.COLOR, d.color())
+                .set(dataColumns(d))
                 .set(EVENTS.VERSION, event.version())
                 .set(EVENTS.CREATED_AT, event.createdAt())
                 .set(EVENTS.UPDATED_AT, event.updatedAt())
@@ -109,15 +101,7 @@ public final class JooqEventRepository implements EventRepository {
     public boolean update(AgentScope scope, Event event, long expectedVersion) {
         EventData d = event.data();
         return tx.dsl().update(EVENTS)
-                .set(EVENTS.TITLE, d.title())
-                .set(EVENTS.START_AT, d.start())
-                .set(EVENTS.END_AT, d.end())
-                .set(EVENTS.ALL_DAY, d.allDay())
-                .set(EVENTS.DESCRIPTION, d.description())
-                .set(EVENTS.LOCATION, d.location())
-                .set(EVENTS.RRULE, d.rrule())
-                .set(EVENTS.TIMEZONE, d.timezone() == null ? null : d.timezone().getId())
-                .set(EVENTS.COLOR, d.color())
+                .set(dataColumns(d))
                 .set(EVENTS.VERSION, event.version())
                 .set(EVENTS.UPDATED_AT, event.updatedAt())
                 .where(inScope(scope))
@@ -155,6 +139,21 @@ public final class JooqEventRepository implements EventRepository {
         return tx.dsl().selectDistinct(EVENTS.TIMEZONE).from(EVENTS)
                 .where(inScope(scope)).and(EVENTS.TIMEZONE.isNotNull())
                 .fetch(EVENTS.TIMEZONE).stream().map(ZoneId::of).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The writable columns of an event, the same for insert and update. */
+    private static java.util.Map<org.jooq.Field<?>, Object> dataColumns(EventData d) {
+        java.util.Map<org.jooq.Field<?>, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put(EVENTS.TITLE, d.title());
+        columns.put(EVENTS.START_AT, d.start());
+        columns.put(EVENTS.END_AT, d.end());
+        columns.put(EVENTS.ALL_DAY, d.allDay());
+        columns.put(EVENTS.DESCRIPTION, d.description());
+        columns.put(EVENTS.LOCATION, d.location());
+        columns.put(EVENTS.RRULE, d.rrule());
+        columns.put(EVENTS.TIMEZONE, d.timezone() == null ? null : d.timezone().getId());
+        columns.put(EVENTS.COLOR, d.color());
+        return columns;
     }
 
     static Event toEvent(EventsRecord r) {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>Environment: {@code BENCH_CONNECTIONS} (default {@code 8,32,64}), {@code BENCH_WARMUP_SECONDS}
  * (5; the first concurrency of a scenario, later ones get 2), {@code BENCH_MEASURE_SECONDS} (8),
  * {@code BENCH_JVM_OPTS} (JVM flags for both servers; default none, i.e. the product's defaults),
+ * {@code BENCH_RATE_LIMITS} (per-minute value for every rate limit of the product; default
+ * 1000000, the maximum; {@code default} keeps the product's),
  * {@code BENCH_PROFILE} (when set, the product records JFR into {@code product.jfr}; not for the
  * figures, the recording costs a few percent).
  */
@@ -65,8 +67,18 @@ public final class BenchMain {
         deleteRecursively(dataDir);
         Files.createDirectories(out);
         int port = freePort();
-        Map<String, String> env = Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1",
-                "AW_DATA_DIR", dataDir.toString());
+        Map<String, String> env = new LinkedHashMap<>(Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1",
+                "AW_DATA_DIR", dataDir.toString()));
+        // The default limits (600/min per key, 30 failures/min per address) would answer most
+        // scenarios with 429: raise them to the maximum so the paths themselves are measured,
+        // buckets included. BENCH_RATE_LIMITS=default keeps the product's defaults.
+        String limit = env("BENCH_RATE_LIMITS", "1000000");
+        if (!limit.equals("default")) {
+            for (String name : List.of("AW_RATE_LIMIT_KEY_PER_MINUTE", "AW_RATE_LIMIT_FEED_PER_MINUTE",
+                    "AW_RATE_LIMIT_USER_PER_MINUTE", "AW_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE")) {
+                env.put(name, limit);
+            }
+        }
         List<String> serve = new ArrayList<>(List.of(javaBinary()));
         serve.addAll(jvmFlags);
         if (!env("BENCH_PROFILE", "").isEmpty()) {

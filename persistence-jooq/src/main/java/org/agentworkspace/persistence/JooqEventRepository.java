@@ -3,11 +3,16 @@ package org.agentworkspace.persistence;
 import static org.agentworkspace.persistence.generated.Tables.CALENDARS;
 import static org.agentworkspace.persistence.generated.Tables.EVENTS;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.agentworkspace.core.domain.AgentId;
@@ -20,7 +25,6 @@ import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.EventWindow;
 import org.agentworkspace.persistence.generated.tables.records.EventsRecord;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
@@ -117,21 +121,45 @@ public final class JooqEventRepository implements EventRepository {
 
     @Override
     public void forEach(AgentScope scope, Consumer<Event> sink) {
-        try (Cursor<EventsRecord> cursor = tx.dsl().selectFrom(EVENTS).where(inScope(scope))
-                .orderBy(EVENTS.START_AT, EVENTS.ID)
-                .fetchSize(STREAM_FETCH_SIZE)
-                .fetchLazy()) {
-            for (EventsRecord r : cursor) {
-                sink.accept(toEvent(r));
+        // Plain JDBC on the transaction's connection: this loop maps every event of a calendar
+        // (10,000 for a big feed), and jOOQ's per-row record machinery was a tenth of the feed's
+        // CPU and allocation. Same columns, same order, same scope predicate as jOOQ's queries.
+        tx.dsl().connection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(STREAM_SQL)) {
+                statement.setFetchSize(STREAM_FETCH_SIZE);
+                statement.setObject(1, scope.agentId().value());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(streamed(rows));
+                    }
+                }
             }
-        }
+        });
     }
 
+    private static final String STREAM_SQL = "select id, agent_id, title, start_at, end_at, all_day, description,"
+            + " location, rrule, timezone, color, version, created_at, updated_at"
+            + " from events where agent_id = ? order by start_at, id";
+
+    private static Event streamed(ResultSet r) throws SQLException {
+        String timezone = r.getString(10);
+        EventData data = new EventData(r.getString(3), instant(r, 4), instant(r, 5), r.getBoolean(6), r.getString(7),
+                r.getString(8), r.getString(9), timezone == null ? null : ZoneId.of(timezone), r.getString(11));
+        return new Event(new EventId(r.getObject(1, UUID.class)), new AgentId(r.getObject(2, UUID.class)), data,
+                r.getLong(12), instant(r, 13), instant(r, 14));
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime value = r.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** The calendar row's revision and last change, kept by triggers on every event write (V11). */
     @Override
     public CalendarFingerprint fingerprint(AgentScope scope) {
-        Record2<Integer, Instant> r = tx.dsl().select(DSL.count(), DSL.max(EVENTS.UPDATED_AT))
-                .from(EVENTS).where(inScope(scope)).fetchOne();
-        return new CalendarFingerprint(r.value1(), r.value2());
+        Record2<Long, Instant> r = tx.dsl().select(CALENDARS.EVENTS_REVISION, CALENDARS.EVENTS_CHANGED_AT)
+                .from(CALENDARS).where(CALENDARS.AGENT_ID.eq(scope.agentId().value())).fetchOne();
+        return r == null ? new CalendarFingerprint(0, null) : new CalendarFingerprint(r.value1(), r.value2());
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.jooq.impl.DSL;
 
 /**
  * One jOOQ transaction per use-case call, its {@link DSLContext} kept for the thread so the
- * repositories run inside it, and nested calls join it. Each transaction first states its scope
+ * repositories run inside it, and nested calls join it; a single unscoped statement runs without
+ * one. Each transaction first states its scope
  * in {@code app.agent_id} / {@code app.user_id} (transaction-local), which the database's
  * row-level security reads.
  */
@@ -55,11 +56,32 @@ public final class JooqTransactions implements Transactions {
         return run("", "", work);
     }
 
+    /**
+     * On a connection in auto-commit: the statement is its own transaction. No scope is stated,
+     * so row-level security admits nothing but the schema owner's lookup functions.
+     */
+    @Override
+    public <T> T inSingleStatement(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        try (Connection connection = connect()) {
+            current.set(DSL.using(connection, SQLDialect.POSTGRES, settings));
+            try {
+                return work.get();
+            } finally {
+                current.remove();
+            }
+        } catch (DataAccessException | SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /** The open transaction's context; repositories never run outside one. */
     DSLContext dsl() {
         DSLContext tx = current.get();
         if (tx == null) {
-            throw new IllegalStateException("repository used outside Transactions.inTransaction");
+            throw new IllegalStateException("repository used outside Transactions.inTransaction/inSingleStatement");
         }
         return tx;
     }
@@ -68,23 +90,10 @@ public final class JooqTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        if (System.nanoTime() - unavailableSince < FAIL_FAST_NANOS) {
-            // The database just failed to answer: every request would otherwise wait the pool's
-            // whole connection timeout, once per transaction, and an outage would pile up threads.
-            throw new Unavailable("Database unavailable; retry shortly");
-        }
         // One connection per transaction, taken here: jOOQ asks its provider again to roll back a
         // failed begin, which during an outage would wait the pool's timeout two more times.
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        Connection connection = connect();
         try (connection) {
-            if (unavailableSince != LONG_AGO) {
-                unavailableSince = LONG_AGO;
-            }
             return DSL.using(connection, SQLDialect.POSTGRES, settings).transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
                 tx.select(DSL.function("set_config", String.class, DSL.val("app.agent_id"), DSL.val(agentId), DSL.inline(true)),
@@ -103,6 +112,25 @@ public final class JooqTransactions implements Transactions {
             // Only close() throws this: the pool could not take the connection back.
             throw failure(e);
         }
+    }
+
+    /** A pooled connection in auto-commit, or {@link Unavailable} at once while the database just failed. */
+    private Connection connect() {
+        if (System.nanoTime() - unavailableSince < FAIL_FAST_NANOS) {
+            // The database just failed to answer: every request would otherwise wait the pool's
+            // whole connection timeout, once per transaction, and an outage would pile up threads.
+            throw new Unavailable("Database unavailable; retry shortly");
+        }
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        if (unavailableSince != LONG_AGO) {
+            unavailableSince = LONG_AGO;
+        }
+        return connection;
     }
 
     /** Never "not found": the caller must learn that the database is away, and retry. */

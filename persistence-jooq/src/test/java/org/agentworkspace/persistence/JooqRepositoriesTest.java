@@ -42,6 +42,7 @@ import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.OwnerScope;
 import org.agentworkspace.core.ownership.Ownership;
+import org.agentworkspace.core.port.out.CalendarFingerprint;
 import org.agentworkspace.core.port.out.EventWindow;
 import org.agentworkspace.core.port.out.IdempotencyRecord;
 import org.agentworkspace.testing.TestDatabases;
@@ -131,9 +132,9 @@ class JooqRepositoriesTest {
             return null;
         });
         assertThat(streamed).containsExactly("series", "early", "late");
-        assertThat(in(a, () -> p.events().fingerprint(a)).eventCount()).isEqualTo(3);
+        assertThat(in(a, () -> p.events().fingerprint(a)).revision()).isEqualTo(3);
         assertThat(in(a, () -> p.events().zonesInUse(a))).containsExactly(ZoneId.of("Europe/Berlin"));
-        assertThat(in(b, () -> p.events().fingerprint(b)).eventCount()).isEqualTo(1);
+        assertThat(in(b, () -> p.events().fingerprint(b)).revision()).as("a sibling's writes are not counted").isEqualTo(1);
 
         // B cannot change or delete A's event, even knowing its id and version.
         Event hijack = new Event(early.id(), agentB.id(), early.data(), 2, T0, T0);
@@ -152,10 +153,39 @@ class JooqRepositoriesTest {
         assertThat(in(a, () -> p.events().update(a, v2, 1))).isTrue();
         assertThat(in(a, () -> p.events().update(a, v2, 1))).as("stale version").isFalse();
         assertThat(in(a, () -> p.events().find(a, e.id()))).contains(v2);
-        assertThat(in(a, () -> p.events().fingerprint(a)).lastChange()).isEqualTo(T0.plusSeconds(60));
+        assertThat(in(a, () -> p.events().fingerprint(a))).isEqualTo(new CalendarFingerprint(2, T0.plusSeconds(60)));
+        assertThat(in(a, () -> p.events().update(a, v2, 1))).as("a refused write changes nothing").isFalse();
+        assertThat(in(a, () -> p.events().fingerprint(a)).revision()).isEqualTo(2);
+        Instant beforeDelete = Instant.now();
         assertThat(in(a, () -> p.events().delete(a, e.id()))).isTrue();
         assertThat(in(a, () -> p.events().delete(a, e.id()))).isFalse();
-        assertThat(in(a, () -> p.events().fingerprint(a)).lastChange()).isNull();
+        // The calendar is empty again, yet its validators moved on: a feed client must refetch.
+        CalendarFingerprint afterDelete = in(a, () -> p.events().fingerprint(a));
+        assertThat(afterDelete.revision()).isEqualTo(3);
+        assertThat(afterDelete.lastChange()).isAfterOrEqualTo(beforeDelete.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(in(b, () -> p.events().fingerprint(b))).isEqualTo(new CalendarFingerprint(0, null));
+    }
+
+    @Test
+    void deletingAnAgentWithManyEventsCascadesThroughTheCalendarTriggers() throws Exception {
+        in(a, () -> {
+            for (int i = 0; i < 2000; i++) {
+                p.events().insert(a, new Event(EventId.random(), a.agentId(), new EventData("e" + i,
+                        T0.plusSeconds(i * 3600L), T0.plusSeconds(i * 3600L + 60), false, null, null, null, null, null),
+                        1, T0, T0.plusSeconds(i)));
+            }
+            return null;
+        });
+        assertThat(in(a, () -> p.events().fingerprint(a))).isEqualTo(new CalendarFingerprint(2000, T0.plusSeconds(1999)));
+
+        assertThat(in(a, () -> p.agents().delete(a))).isTrue();
+
+        try (var connection = db.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("select count(*) from events where agent_id = '" + agentA.id() + "'")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+        assertThat(in(b, () -> p.events().fingerprint(b)).revision()).isZero();
     }
 
     @Test

@@ -231,6 +231,20 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void aSingleStatementRunsTheLookupsInAutoCommitAndSeesNoOwnedRow() {
+        assertThat(p.transactions().inSingleStatement(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
+                .contains(new AgentCredential(b.agentId(), AgentStatus.ACTIVE));
+        assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(b.agentId(), subscriptionOfB.token())))
+                .hasValueSatisfying(f -> assertThat(f.subscriptionId()).isEqualTo(subscriptionOfB.id()));
+        assertThat(p.transactions().inSingleStatement(() -> dsl().connectionResult(Connection::getAutoCommit))).isTrue();
+        // A scope stated by an earlier transaction on the pooled connections does not linger.
+        assertThat(inScope(a, () -> count("api_keys"))).isEqualTo(1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(p.transactions().inSingleStatement(() -> count("api_keys"))).isZero();
+        }
+    }
+
+    @Test
     void theEventWindowQueryStillUsesTheScopedIndex() throws SQLException {
         // Enough rows that a sequential scan would be the cheaper plan without the index.
         try (Connection conn = database.dataSource().getConnection(); Statement s = conn.createStatement()) {

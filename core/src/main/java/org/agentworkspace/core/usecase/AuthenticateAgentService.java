@@ -18,7 +18,7 @@ final class AuthenticateAgentService implements AuthenticateAgent {
         // Shape and checksum first: a typo or forgery never reaches the database.
         ApiKey key = ApiKey.parse(presentedKey).orElseThrow(Unauthenticated::new);
         AgentCredential credential = chain.ports.transactions()
-                .inTransaction(() -> chain.ports.credentials().agentByKeyDigest(key.digest()))
+                .inSingleStatement(() -> chain.ports.credentials().agentByKeyDigest(key.digest()))
                 .orElseThrow(Unauthenticated::new);
         return chain.ownership.agentPrincipal(credential);
     }

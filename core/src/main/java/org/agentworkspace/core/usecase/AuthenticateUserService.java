@@ -21,13 +21,11 @@ final class AuthenticateUserService implements AuthenticateUser {
         }
         // Verification may fetch keys over the network: done before a transaction is opened.
         VerifiedSession session = chain.ports.sessions().verify(sessionToken);
-        User user = chain.ports.transactions().inTransaction(() -> {
-            if (chain.ports.users().isTombstoned(session.userId())) {
-                throw new Unauthenticated();
-            }
-            return chain.ports.users().provision(UserProfile.idOnly(session.userId()), chain.now())
-                    .orElseThrow(Unauthenticated::new);
-        });
+        // One statement: provisioning refuses a tombstoned id itself, so a deleted user's stale
+        // session cannot bring the user back.
+        User user = chain.ports.transactions().inSingleStatement(
+                () -> chain.ports.users().provision(UserProfile.idOnly(session.userId()), chain.now()))
+                .orElseThrow(Unauthenticated::new);
         return chain.ownership.userPrincipal(user.id());
     }
 }

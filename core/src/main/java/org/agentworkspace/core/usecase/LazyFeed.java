@@ -52,7 +52,7 @@ final class LazyFeed implements FeedResponse {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {agent.id().toString(), agent.name(),
                     Objects.toString(agent.description(), ""), agent.timezone().getId(),
-                    agent.updatedAt().toString(), detail.wireName(), Long.toString(fingerprint.eventCount()),
+                    agent.updatedAt().toString(), detail.wireName(), Long.toString(fingerprint.revision()),
                     Objects.toString(fingerprint.lastChange(), ""), chain.settings.feedRefreshInterval().toString(),
                     chain.ports.feedRenderer().contentType()}) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);

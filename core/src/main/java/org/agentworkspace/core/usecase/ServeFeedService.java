@@ -34,7 +34,7 @@ final class ServeFeedService implements ServeFeed {
         AgentId id = AgentId.parse(agentId).orElseThrow(() -> new NotFound("Feed"));
         FeedToken presented = FeedToken.parse(token).orElseThrow(() -> new NotFound("Feed"));
         FeedCredential credential = chain.ports.transactions()
-                .inTransaction(() -> chain.ports.credentials().feedByToken(id, presented))
+                .inSingleStatement(() -> chain.ports.credentials().feedByToken(id, presented))
                 .orElseThrow(() -> new NotFound("Feed"));
         if (!credential.agentId().equals(id)) {
             throw new NotFound("Feed");

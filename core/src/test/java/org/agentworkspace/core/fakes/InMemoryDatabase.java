@@ -32,6 +32,8 @@ public final class InMemoryDatabase {
     final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     final Map<AgentId, Calendar> calendars = new HashMap<>();
     final Map<EventId, Event> events = new LinkedHashMap<>();
+    /** Per calendar, as the schema's triggers keep it on the calendar row. */
+    final Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>();
     final Map<DocumentId, Document> documents = new LinkedHashMap<>();
     final Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>();
     final Map<AgentId, KeyDigest> apiKeys = new HashMap<>();
@@ -43,6 +45,7 @@ public final class InMemoryDatabase {
         agents.remove(id);
         calendars.remove(id);
         events.values().removeIf(e -> e.agentId().equals(id));
+        eventWrites.remove(id);
         documents.values().removeIf(d -> d.agentId().equals(id));
         subscriptions.values().removeIf(s -> s.agentId().equals(id));
         apiKeys.remove(id);

@@ -2,6 +2,7 @@ package org.agentworkspace.core.fakes;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.ownership.AgentScope;
@@ -36,6 +38,7 @@ public final class InMemoryEventRepository implements EventRepository {
             throw new IllegalStateException("an event is inserted only into the scope's existing agent");
         }
         db.events.put(event.id(), event);
+        written(event.agentId(), event.updatedAt());
     }
 
     @Override
@@ -66,12 +69,24 @@ public final class InMemoryEventRepository implements EventRepository {
             return false;
         }
         db.events.put(event.id(), event);
+        written(event.agentId(), event.updatedAt());
         return true;
     }
 
     @Override
     public boolean delete(AgentScope scope, EventId id) {
-        return find(scope, id).map(e -> db.events.remove(id) != null).orElse(false);
+        if (find(scope, id).isEmpty()) {
+            return false;
+        }
+        db.events.remove(id);
+        // Like the schema's trigger: a deletion is stamped by the database's own clock.
+        written(scope.agentId(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return true;
+    }
+
+    private void written(AgentId agent, Instant at) {
+        db.eventWrites.merge(agent, new CalendarFingerprint(1, at), (old, next) -> new CalendarFingerprint(
+                old.revision() + 1, old.lastChange().isAfter(at) ? old.lastChange() : at));
     }
 
     @Override
@@ -81,9 +96,7 @@ public final class InMemoryEventRepository implements EventRepository {
 
     @Override
     public CalendarFingerprint fingerprint(AgentScope scope) {
-        List<Event> events = own(scope).toList();
-        Instant last = events.stream().map(Event::updatedAt).max(Comparator.naturalOrder()).orElse(null);
-        return new CalendarFingerprint(events.size(), last);
+        return db.eventWrites.getOrDefault(scope.agentId(), new CalendarFingerprint(0, null));
     }
 
     @Override
@@ -95,5 +108,6 @@ public final class InMemoryEventRepository implements EventRepository {
     public void bumpBehindTheScenes(EventId id) {
         Event e = db.events.get(id);
         db.events.put(id, new Event(e.id(), e.agentId(), e.data(), e.version() + 1, e.createdAt(), e.updatedAt()));
+        written(e.agentId(), e.updatedAt());
     }
 }

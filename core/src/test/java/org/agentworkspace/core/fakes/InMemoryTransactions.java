@@ -30,6 +30,11 @@ public final class InMemoryTransactions implements Transactions {
         return run("unscoped", work);
     }
 
+    @Override
+    public <T> T inSingleStatement(Supplier<T> work) {
+        return run("single statement", work);
+    }
+
     private <T> T run(String scope, Supplier<T> work) {
         if (depth == 0) {
             outermost.add(scope);
@@ -42,7 +47,7 @@ public final class InMemoryTransactions implements Transactions {
         }
     }
 
-    /** The scopes of the outermost transactions so far, e.g. {@code AgentScope[…, WRITE, agent:…]} or {@code unscoped}. */
+    /** The scopes of the outermost transactions so far, e.g. {@code AgentScope[…, WRITE, agent:…]} {@code unscoped} or {@code single statement}. */
     public List<String> outermostScopes() {
         return List.copyOf(outermost);
     }

@@ -23,4 +23,12 @@ public interface Transactions {
      * reachable only through the narrow lookups of {@link CredentialLookup} and {@link UserRepository}.
      */
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * One statement before a scope exists (a credential lookup, provisioning a user on first
+     * sight), run as its own implicit transaction: for so small a query the round trips that
+     * open and commit an explicit transaction cost more than the query. Work of more than one
+     * statement belongs in {@link #inTransaction(Supplier)}. Inside an open transaction it joins it.
+     */
+    <T> T inSingleStatement(Supplier<T> work);
 }

@@ -43,6 +43,7 @@ final class Commands {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stopGracefully();
             app.close();
+            Main.flushLogs();
             stopped.countDown();
         }, "shutdown"));
         out.println("AgentWorkspace is serving on " + server.baseUri() + " (public URL " + config.publicUrl() + ")");

@@ -15,7 +15,18 @@ public final class Main {
     public static void main(String[] args) {
         int status = run(List.of(args), System.getenv(), System.out, System.err);
         if (status != 0 || !"serve".equals(commandOf(args))) {
+            flushLogs();
             System.exit(status);
+        }
+    }
+
+    /**
+     * Writes out every log line still queued for the asynchronous console appender (logback.xml);
+     * its writer is a daemon thread, so the JVM would not wait for it.
+     */
+    static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.stop();
         }
     }
 

@@ -85,6 +85,33 @@ class FeedIT {
     }
 
     @Test
+    void deletingTheNewestEventMovesBothValidatorsForward() throws InterruptedException {
+        ItStack.NewAgent agent = agentWithEvent();
+        Reply created = stack.call("POST", "/api/v1/events", agent.apiKey(),
+                "{\"title\":\"Newest\",\"start\":\"2026-04-03T09:00:00Z\",\"end\":\"2026-04-03T10:00:00Z\"}");
+        assertThat(created.status()).isEqualTo(201);
+        Reply before = fetch(agent.feedPath());
+        assertThat(before.body()).contains("SUMMARY:Newest");
+        // Last-Modified has whole seconds: let the deletion happen in a later one.
+        Thread.sleep(1100);
+
+        Reply deleted = stack.call("DELETE", "/api/v1/events/" + created.json().path("event").path("id").asText(), agent.apiKey(), null);
+        assertThat(deleted.status()).isEqualTo(200);
+
+        Reply after = fetch(agent.feedPath(), "If-None-Match", before.header("ETag").orElseThrow());
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.body()).doesNotContain("SUMMARY:Newest").contains("SUMMARY:Secret meeting");
+        assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+        // Before, the newest remaining update time stood in for "last change": a deletion moved it back.
+        assertThat(httpDate(after.header("Last-Modified").orElseThrow()))
+                .isAfter(httpDate(before.header("Last-Modified").orElseThrow()));
+    }
+
+    private static java.time.Instant httpDate(String value) {
+        return java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    @Test
     void headAnswersTheSameHeadersWithoutABody() {
         ItStack.NewAgent agent = agentWithEvent();
         Reply get = fetch(agent.feedPath());

@@ -1,5 +1,6 @@
 package org.agentworkspace.persistence;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.agentworkspace.core.domain.AgentId;
@@ -32,6 +33,8 @@ public final class JooqCredentialLookup implements CredentialLookup {
     private static final Field<UUID> ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
     private static final Field<String> TOKEN = DSL.field(DSL.name("token"), SQLDataType.CLOB);
     private static final Field<String> DETAIL = DSL.field(DSL.name("detail"), SQLDataType.CLOB);
+    private static final Field<Instant> LAST_FETCHED_AT = DSL.field(DSL.name("last_fetched_at"), SQLDataType.INSTANT);
+    private static final Field<String> LAST_FETCHED_BY = DSL.field(DSL.name("last_fetched_by"), SQLDataType.CLOB);
 
     @Override
     public Optional<AgentCredential> agentByKeyDigest(KeyDigest digest) {
@@ -43,10 +46,11 @@ public final class JooqCredentialLookup implements CredentialLookup {
 
     @Override
     public Optional<FeedCredential> feedByToken(AgentId agentId, FeedToken token) {
-        return tx.dsl().select(ID, TOKEN, DETAIL)
+        return tx.dsl().select(ID, TOKEN, DETAIL, LAST_FETCHED_AT, LAST_FETCHED_BY)
                 .from(DSL.table("aw_feed_by_token({0}, {1})", DSL.val(agentId.value(), SQLDataType.UUID),
                         DSL.val(token.reveal(), SQLDataType.CLOB)))
                 .fetchOptional(r -> new FeedCredential(new SubscriptionId(r.value1()), agentId,
-                        FeedToken.parse(r.value2()).orElseThrow(), FeedDetail.fromWire(r.value3()).orElseThrow()));
+                        FeedToken.parse(r.value2()).orElseThrow(), FeedDetail.fromWire(r.value3()).orElseThrow(),
+                        r.value4(), r.value5()));
     }
 }

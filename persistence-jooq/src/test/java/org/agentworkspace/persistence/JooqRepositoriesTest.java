@@ -251,6 +251,15 @@ class JooqRepositoriesTest {
             assertThat(s.lastFetchedAt()).isEqualTo(fetched);
             assertThat(s.lastFetchedBy()).isEqualTo("Google-Calendar-Importer");
         });
+        // The lookup tells the same, so the next fetch within the minute need not try to write.
+        assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(agentA.id(), rotated)))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.lastFetchedAt()).isEqualTo(fetched);
+                    assertThat(c.lastFetchedBy()).isEqualTo("Google-Calendar-Importer");
+                    assertThat(c.fetchRecordDue(fetched.minusSeconds(30), "Google-Calendar-Importer")).isFalse();
+                    assertThat(c.fetchRecordDue(fetched.plusSeconds(1), "Google-Calendar-Importer")).isTrue();
+                    assertThat(c.fetchRecordDue(fetched.minusSeconds(30), "Apple")).isTrue();
+                });
         assertThat(in(b, () -> p.subscriptions().delete(b, sub.id()))).isFalse();
         assertThat(in(a, () -> p.subscriptions().delete(a, sub.id()))).isTrue();
         assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(agentA.id(), rotated))).isEmpty();

@@ -15,7 +15,7 @@ import org.agentworkspace.core.port.out.CalendarFingerprint;
 /**
  * Token → subscription → agent scope, then the validators of the feed and a record of the fetch.
  * The body is rendered only when {@link FeedResponse#writeTo} is called, so a request answered 304
- * costs three cheap reads.
+ * costs a lookup and two cheap reads.
  */
 final class ServeFeedService implements ServeFeed {
     /** Longest User-Agent kept on a subscription; the rest is cut, it is only shown to the owner. */
@@ -44,8 +44,13 @@ final class ServeFeedService implements ServeFeed {
             Agent agent = chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Feed"));
             CalendarFingerprint fingerprint = chain.ports.events().fingerprint(scope);
             Instant now = chain.now();
-            chain.ports.subscriptions().recordFetch(scope, credential.subscriptionId(), now, truncate(userAgent),
-                    now.minus(FETCH_RECORD_INTERVAL));
+            String client = truncate(userAgent);
+            Instant notBefore = now.minus(FETCH_RECORD_INTERVAL);
+            // The lookup already told when and by whom: most fetches of a busy feed skip the write
+            // (the repository checks again, for fetches racing each other).
+            if (credential.fetchRecordDue(notBefore, client)) {
+                chain.ports.subscriptions().recordFetch(scope, credential.subscriptionId(), now, client, notBefore);
+            }
             return new LazyFeed(chain, scope, credential.detail(), agent, fingerprint);
         });
     }

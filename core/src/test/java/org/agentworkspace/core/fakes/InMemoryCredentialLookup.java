@@ -34,7 +34,7 @@ public final class InMemoryCredentialLookup implements CredentialLookup {
         calls++;
         return db.subscriptions.values().stream()
                 .filter(s -> s.agentId().equals(agentId) && s.token().equals(token))
-                .map(s -> new FeedCredential(s.id(), s.agentId(), s.token(), s.detail()))
+                .map(s -> new FeedCredential(s.id(), s.agentId(), s.token(), s.detail(), s.lastFetchedAt(), s.lastFetchedBy()))
                 .findFirst();
     }
 

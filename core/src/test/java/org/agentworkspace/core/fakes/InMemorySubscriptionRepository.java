@@ -13,6 +13,7 @@ import org.agentworkspace.core.port.out.SubscriptionRepository;
 public final class InMemorySubscriptionRepository implements SubscriptionRepository {
     private final InMemoryDatabase db;
     private int fetchWrites;
+    private int fetchRecordCalls;
 
     public InMemorySubscriptionRepository(InMemoryDatabase db) {
         this.db = db;
@@ -53,6 +54,7 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
 
     @Override
     public void recordFetch(AgentScope scope, SubscriptionId id, Instant at, String userAgent, Instant notBefore) {
+        fetchRecordCalls++;
         find(scope, id).ifPresent(s -> {
             boolean stale = s.lastFetchedAt() == null || s.lastFetchedAt().isBefore(notBefore);
             if (stale || !Objects.equals(s.lastFetchedBy(), userAgent)) {
@@ -61,6 +63,11 @@ public final class InMemorySubscriptionRepository implements SubscriptionReposit
                         s.detail(), s.createdAt(), at, userAgent));
             }
         });
+    }
+
+    /** Calls of {@link #recordFetch}, whether or not they wrote: each is a database round trip. */
+    public int fetchRecordCalls() {
+        return fetchRecordCalls;
     }
 
     public int fetchWrites() {

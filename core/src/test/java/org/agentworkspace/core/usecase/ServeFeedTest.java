@@ -92,9 +92,12 @@ class ServeFeedTest {
         assertThat(sub.lastFetchedBy()).hasSize(200);
         assertThat(sub.lastFetchedAt()).isEqualTo(s.ws.clock.instant());
         int writes = s.ws.subscriptions.fetchWrites();
+        int calls = s.ws.subscriptions.fetchRecordCalls();
         s.ws.clock.advance(Duration.ofSeconds(30));
         s.ws.useCases.serveFeed().open(agentId, token, "U".repeat(300));
         assertThat(s.ws.subscriptions.fetchWrites()).isEqualTo(writes);
+        assertThat(s.ws.subscriptions.fetchRecordCalls()).as("not even tried: the lookup said it is not due")
+                .isEqualTo(calls);
         s.ws.clock.advance(Duration.ofSeconds(31));
         s.ws.useCases.serveFeed().open(agentId, token, null);
         assertThat(s.ws.useCases.listSubscriptions().listForOwner(alice, agentId).get(0).lastFetchedBy()).isNull();

@@ -145,6 +145,28 @@ class JooqRepositoriesTest {
     }
 
     @Test
+    void timestampsReadBackExactlyToTheMicrosecondOnEveryReadPath() {
+        Instant beforeEpoch = Instant.parse("1969-12-31T23:59:59.999999Z");
+        Instant fine = Instant.parse("2026-03-01T09:00:00.123456Z");
+        Event e = new Event(EventId.random(), a.agentId(), new EventData("precise", beforeEpoch, fine, false, null, null,
+                null, null, null), 1, fine.minusNanos(1_000), fine);
+        in(a, () -> {
+            p.events().insert(a, e);
+            return null;
+        });
+
+        assertThat(in(a, () -> p.events().find(a, e.id()))).contains(e);
+        assertThat(in(a, () -> p.events().list(a, new EventWindow(beforeEpoch, fine, 10, 0)))).containsExactly(e);
+        assertThat(in(a, () -> p.events().candidatesForExpansion(a, beforeEpoch, fine))).containsExactly(e);
+        List<Event> streamed = new ArrayList<>();
+        in(a, () -> {
+            p.events().forEach(a, streamed::add);
+            return null;
+        });
+        assertThat(streamed).containsExactly(e);
+    }
+
+    @Test
     void eventUpdatesAreOptimistic() {
         Event e = event(a, "v1", T0, null);
         Event v2 = new Event(e.id(), e.agentId(), new EventData("v2", T0, T0.plus(2, ChronoUnit.HOURS), false, null, null,

@@ -1,6 +1,5 @@
 package org.agentworkspace.core.domain;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What an agent's API key may still do. Feeds are not affected by the status. */
@@ -20,6 +19,14 @@ public enum AgentStatus {
     }
 
     public static Optional<AgentStatus> fromWire(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+        // Called for every agent row read: a loop over a shared array, not a stream over a copy.
+        for (AgentStatus status : ALL) {
+            if (status.wireName.equals(name)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
+
+    private static final AgentStatus[] ALL = values();
 }

@@ -28,6 +28,11 @@ final class BlockedAddresses {
         blockedUntil.put(address, now + seconds * NANOS_PER_SECOND);
     }
 
+    /** Whether no address is remembered as blocked (expired entries may still count). */
+    boolean isEmpty() {
+        return blockedUntil.isEmpty();
+    }
+
     /** Seconds the address stays blocked (at least 1), or 0 when it is not blocked. */
     long secondsBlocked(String address) {
         Long until = blockedUntil.get(address);

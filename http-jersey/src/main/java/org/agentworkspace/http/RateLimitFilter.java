@@ -105,14 +105,15 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
     }
 
     private void chargeFailure(ContainerRequestContext request, ContainerResponseContext response) {
-        Object address = request.getProperty(AuthFailureGate.CLIENT_ADDRESS);
+        String address = request.getProperty(AuthFailureGate.CLIENT_ADDRESS) instanceof AuthFailureGate.ClientAddress a
+                ? a.get() : "unknown";
         RateLimiter charged = costALookup(request) ? limiter : lookupFreeFailures;
-        RateDecision decision = charged.consume(Partition.AUTH, address instanceof String a ? a : "unknown");
+        RateDecision decision = charged.consume(Partition.AUTH, address);
         if (decision.allowed()) {
             RateLimitResponses.describe(response.getHeaders(), decision);
             return;
         }
-        blocked.block(address instanceof String a ? a : "unknown", decision.retryAfterSeconds());
+        blocked.block(address, decision.retryAfterSeconds());
         reject(decision);
         RateLimitResponses.replaceWithTooManyRequests(response, decision);
     }

@@ -18,7 +18,6 @@ import java.util.function.Function;
 public final class LocalRateLimiter implements RateLimiter {
     /** Above this many subjects the map starts afresh: memory stays bounded under a spoofed-address flood. */
     private static final int MAX_SUBJECTS = 10_000;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final Function<Partition, RateLimitPolicy> policies;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -43,16 +42,8 @@ public final class LocalRateLimiter implements RateLimiter {
                         .refillIntervally(policy.quota(), policy.window()).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        long window = policy.window().toSeconds();
-        long reset = Math.max(1, ceilSeconds(probe.getNanosToWaitForReset()));
-        if (probe.isConsumed()) {
-            return new RateDecision(policy, true, probe.getRemainingTokens(), Math.min(reset, window), 0);
-        }
-        long retryAfter = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
-        return new RateDecision(policy, false, 0, Math.max(retryAfter, Math.min(reset, window)), retryAfter);
-    }
-
-    private static long ceilSeconds(long nanos) {
-        return (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+        return probe.isConsumed()
+                ? RateDecision.granted(policy, probe.getRemainingTokens(), probe.getNanosToWaitForReset())
+                : RateDecision.refused(policy, probe.getNanosToWaitForRefill(), probe.getNanosToWaitForReset());
     }
 }

@@ -30,7 +30,12 @@ public record RateLimitSettings(long keyPerWindow, long feedPerWindow, long user
     }
 
     public RateLimitPolicy policy(Partition partition) {
-        return policies(keyPerWindow, feedPerWindow, userPerWindow, authFailuresPerWindow, window).get(partition);
+        return policies().get(partition);
+    }
+
+    /** Every partition's policy, built once by a limiter instead of per request. */
+    Map<Partition, RateLimitPolicy> policies() {
+        return policies(keyPerWindow, feedPerWindow, userPerWindow, authFailuresPerWindow, window);
     }
 
     private static Map<Partition, RateLimitPolicy> policies(long key, long feed, long user, long auth, Duration window) {

@@ -53,7 +53,7 @@ final class Operability implements AutoCloseable {
 
     /**
      * The buckets' own pool, whose sessions commit without waiting for the disk: a bucket is
-     * written on every authenticated request, and a crash may lose at most the last few counts,
+     * written once per lease (a twentieth of its quota), and a crash may lose at most the last few counts,
      * which only ever makes a limit briefly more generous. Acknowledged data never goes through it.
      */
     private static HikariDataSource bucketPool(HikariDataSource application) {

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code BENCH_JVM_OPTS} (JVM flags for both servers; default none, i.e. the product's defaults),
  * {@code BENCH_RATE_LIMITS} (per-minute value for every rate limit of the product; default
  * 1000000, the maximum; {@code default} keeps the product's),
- * {@code BENCH_PROFILE} (when set, the product records JFR into {@code product.jfr}; not for the
+ * {@code BENCH_SCENARIOS} (comma-separated product scenario names to run, e.g. {@code get-event};
+ * default all), {@code BENCH_PROFILE} (when set, the product records JFR into {@code product.jfr}; not for the
  * figures, the recording costs a few percent).
  */
 public final class BenchMain {
@@ -42,6 +43,7 @@ public final class BenchMain {
     private final Duration warmup;
     private final Duration shortWarmup = Duration.ofSeconds(2);
     private final Duration measure;
+    private final java.util.Set<String> only;
     private final List<String> jvmFlags;
     private final List<Row> rows = new ArrayList<>();
 
@@ -52,6 +54,8 @@ public final class BenchMain {
                 .mapToInt(Integer::parseInt).toArray();
         this.warmup = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "5")));
         this.measure = Duration.ofSeconds(Long.parseLong(env("BENCH_MEASURE_SECONDS", "8")));
+        this.only = Arrays.stream(env("BENCH_SCENARIOS", "").split(",")).map(String::trim).filter(n -> !n.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         String opts = env("BENCH_JVM_OPTS", "").trim();
         this.jvmFlags = opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
@@ -177,6 +181,9 @@ public final class BenchMain {
     }
 
     private void measure(LoadGenerator load, AllocationProbe alloc, Scenario scenario) {
+        if (!only.isEmpty() && !only.contains(scenario.name())) {
+            return;
+        }
         closedAll("product", load, alloc, scenario);
         openHalf("product", load, alloc, scenario);
     }

@@ -39,12 +39,18 @@ final class IcsValues {
     /** {@link #text(String)}, appended to {@code out}. */
     static void text(StringBuilder out, String value) {
         int length = value.length();
+        // Runs of characters that stay as they are go in with one copy, not one append each.
+        int run = 0;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             if (c > ',' && c != ';' && c != '\\' && c != 0x7F) {
-                out.append(c);
                 continue;
             }
+            if (c >= 0x20 && c < ',') {
+                continue;
+            }
+            out.append(value, run, i);
+            run = i + 1;
             switch (c) {
                 case '\\' -> out.append('\\').append('\\');
                 case ';' -> out.append('\\').append(';');
@@ -54,15 +60,17 @@ final class IcsValues {
                     out.append('\\').append('n');
                     if (i + 1 < length && value.charAt(i + 1) == '\n') {
                         i++;
+                        run = i + 1;
                     }
                 }
                 default -> {
-                    if (c == '\t' || (c >= 0x20 && c != 0x7F)) {
+                    if (c == '\t') {
                         out.append(c);
                     }
                 }
             }
         }
+        out.append(value, run, length);
     }
 
     /**

@@ -154,10 +154,13 @@ final class IcsValues {
         digits(out, date.getDayOfMonth(), 2);
     }
 
+    /** Two digits (four for a year); constant divisors, which the JIT turns into multiplications. */
     private static void digits(StringBuilder out, int value, int width) {
-        for (int divisor = width == 4 ? 1000 : 10; divisor > 0; divisor /= 10) {
-            out.append((char) ('0' + value / divisor % 10));
+        if (width == 4) {
+            out.append((char) ('0' + value / 1000)).append((char) ('0' + value / 100 % 10));
+            value %= 100;
         }
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** {@link UUID#toString()}, appended without building the string. */

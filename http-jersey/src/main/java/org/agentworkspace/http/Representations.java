@@ -1,7 +1,14 @@
 package org.agentworkspace.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
 import org.agentworkspace.core.domain.Agent;
@@ -24,36 +31,75 @@ final class Representations {
         this.feedUrls = feedUrls;
     }
 
-    static ObjectNode event(Event event) {
-        EventData d = event.data();
-        ObjectNode json = Json.object();
-        json.put("id", event.id().toString());
-        json.put("title", d.title());
-        json.put("start", d.allDay() ? Json.date(d.start()) : Json.instant(d.start()));
-        json.put("end", d.allDay() ? Json.date(d.end()) : Json.instant(d.end()));
-        json.put("allDay", d.allDay());
-        json.put("description", d.description());
-        json.put("location", d.location());
-        json.put("rrule", d.rrule());
-        json.put("timezone", d.timezone() == null ? null : d.timezone().getId());
-        json.put("color", d.color());
-        json.put("createdAt", Json.instant(event.createdAt()));
-        json.put("updatedAt", Json.instant(event.updatedAt()));
-        return json;
+    /**
+     * An event, written field by field when the response is: a week's listing of 230 events used
+     * to build a tree of some 3,000 nodes first (docs/performance.md, cause 4).
+     */
+    static JsonNode event(Event event) {
+        return new POJONode(new EventJson(event));
     }
 
-    static ObjectNode document(Document document, boolean withContent) {
-        ObjectNode json = Json.object();
-        json.put("id", document.id().toString());
-        json.put("agentId", document.agentId().toString());
-        json.put("title", document.title());
-        json.put("type", document.type().wireName());
-        if (withContent) {
-            json.put("content", document.content());
+    /** A document, streamed like {@link #event(Event)}; {@code content} only when asked for. */
+    static JsonNode document(Document document, boolean withContent) {
+        return new POJONode(new DocumentJson(document, withContent));
+    }
+
+    private record EventJson(Event event) implements Streamed {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            EventData d = event.data();
+            char[] scratch = Json.instantScratch();
+            g.writeStartObject();
+            g.writeStringField("id", event.id().toString());
+            g.writeStringField("title", d.title());
+            if (d.allDay()) {
+                g.writeStringField("start", Json.date(d.start()));
+                g.writeStringField("end", Json.date(d.end()));
+            } else {
+                Json.writeInstant(g, "start", d.start(), scratch);
+                Json.writeInstant(g, "end", d.end(), scratch);
+            }
+            g.writeBooleanField("allDay", d.allDay());
+            g.writeStringField("description", d.description());
+            g.writeStringField("location", d.location());
+            g.writeStringField("rrule", d.rrule());
+            g.writeStringField("timezone", d.timezone() == null ? null : d.timezone().getId());
+            g.writeStringField("color", d.color());
+            Json.writeInstant(g, "createdAt", event.createdAt(), scratch);
+            Json.writeInstant(g, "updatedAt", event.updatedAt(), scratch);
+            g.writeEndObject();
         }
-        json.put("createdAt", Json.instant(document.createdAt()));
-        json.put("updatedAt", Json.instant(document.updatedAt()));
-        return json;
+    }
+
+    private record DocumentJson(Document document, boolean withContent) implements Streamed {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            char[] scratch = Json.instantScratch();
+            g.writeStartObject();
+            g.writeStringField("id", document.id().toString());
+            g.writeStringField("agentId", document.agentId().toString());
+            g.writeStringField("title", document.title());
+            g.writeStringField("type", document.type().wireName());
+            if (withContent) {
+                g.writeStringField("content", document.content());
+            }
+            Json.writeInstant(g, "createdAt", document.createdAt(), scratch);
+            Json.writeInstant(g, "updatedAt", document.updatedAt(), scratch);
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * A value that writes itself into the response's generator. Wrapped in a {@link POJONode} it
+     * sits in the envelope's tree like any node, and a null field is written as {@code null}
+     * just as the tree writes one.
+     */
+    private interface Streamed extends JsonSerializable {
+        @Override
+        default void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSer)
+                throws IOException {
+            serialize(g, provider);
+        }
     }
 
     /** The agent as it sees itself ({@code /api/v1/me}). */
@@ -109,7 +155,7 @@ final class Representations {
         return json;
     }
 
-    static <T> ArrayNode list(List<T> items, Function<T, ObjectNode> render) {
+    static <T> ArrayNode list(List<T> items, Function<T, ? extends JsonNode> render) {
         ArrayNode array = Json.array();
         items.forEach(item -> array.add(render.apply(item)));
         return array;

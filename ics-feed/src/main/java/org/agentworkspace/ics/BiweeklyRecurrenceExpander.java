@@ -48,6 +48,11 @@ import org.agentworkspace.core.port.out.RecurrenceExpander;
  * date can satisfy end in the iterator itself, which gives up after 100 years without an instance;
  * the same throttle means a window more than about 100 years after the series' start finds
  * nothing (google-rfc-2445 behaviour, accepted: calendars do not look that far).
+ *
+ * <p>A listing expands every series that started before its window, mostly ended ones, on every
+ * request (docs/performance.md, cause 4). So parsed rules are cached by their text, a series
+ * whose UNTIL lies before the window is answered without an iterator, and so is a COUNT series
+ * once one walk has found its last start. Both caches are bounded and hold immutable values only.
  */
 public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
     /** Enough for a SECONDLY rule to cross a whole month (2.7 million) to reach a window. */
@@ -56,8 +61,26 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
     private static final Duration REORDER_MARGIN = Duration.ofDays(1);
     private static final TimeZone NO_CONVERSION = TimeZone.getTimeZone("UTC");
     private static final RecurrenceRuleScribe SCRIBE = new RecurrenceRuleScribe();
+    /** Parsed rules by their text: the few rules of a workspace are parsed once, not per listing. */
+    private final BoundedCache<String, ParsedRule> rules;
+    /** The last start of COUNT series, once a walk reached it; about 200 bytes an entry. */
+    private final BoundedCache<SeriesKey, Instant> lastStarts;
 
     public BiweeklyRecurrenceExpander() {
+        this(4096, 16_384);
+    }
+
+    BiweeklyRecurrenceExpander(int cachedRules, int cachedSeriesEnds) {
+        this.rules = new BoundedCache<>(cachedRules);
+        this.lastStarts = new BoundedCache<>(cachedSeriesEnds);
+    }
+
+    int cachedRules() {
+        return rules.size();
+    }
+
+    int cachedSeriesEnds() {
+        return lastStarts.size();
     }
 
     @Override
@@ -67,19 +90,26 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
             return List.of();
         }
         if (!series.recurring()) {
-            return inWindow(series.start(), from, before)
-                    ? List.of(new Occurrence(series.start(), series.end())) : List.of();
+            return firstOnly(series, from, before);
         }
-        Recurrence rule = parse(series.rrule());
-        Integer count = rule.getCount();
-        Boundary until = rule.getUntil() == null ? null : new Boundary(rule.getUntil(), zone);
-        // COUNT and UNTIL are enforced here: the iterator would apply them to its own idea of the
-        // first instance and of UTC, and COUNT would forbid skipping ahead.
-        Recurrence open = new Recurrence.Builder(rule).count(null).until((ICalDate) null).build();
+        ParsedRule rule = parsed(series.rrule());
+        Integer count = rule.count();
+        // A series that ended before the window only has DTSTART left to offer (it counts even when
+        // the rule would not produce it); most series in a calendar have ended (docs/performance.md,
+        // cause 4), so this is the common answer of a listing.
+        if (rule.untilBound() != null && rule.untilBound().isBefore(from)) {
+            return firstOnly(series, from, before);
+        }
+        SeriesKey key = count == null ? null : new SeriesKey(series.rrule(), series.start(), zone, series.allDay());
+        Instant lastStart = key == null ? null : lastStarts.get(key);
+        if (lastStart != null && lastStart.isBefore(from)) {
+            return firstOnly(series, from, before);
+        }
+        Boundary until = rule.until() == null ? null : new Boundary(rule.until(), zone);
 
         Placement placement = series.allDay() ? new AllDay() : new Timed(zone);
         DateValue first = placement.toValue(series.start());
-        RecurrenceIterator it = RecurrenceIteratorFactory.createRecurrenceIterator(open, first, NO_CONVERSION);
+        RecurrenceIterator it = RecurrenceIteratorFactory.createRecurrenceIterator(rule.open(), first, NO_CONVERSION);
         if (count == null) {
             DateValue target = placement.toValue(from.minus(REORDER_MARGIN));
             if (target.compareTo(first) > 0) {
@@ -91,6 +121,8 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
         collect(starts, series.start(), from, before, max);
         int index = 1;
         int steps = 0;
+        Instant last = series.start();
+        boolean ended = true;
         while ((count == null || index < count) && it.hasNext()) {
             if (++steps > MAX_STEPS) {
                 throw ValidationFailed.of("rrule", "the rule has too many occurrences to expand in this window");
@@ -106,15 +138,26 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
             Instant start = placement.toInstant(value);
             Instant horizon = starts.size() == max ? starts.last() : before;
             if (!start.isBefore(horizon.plus(REORDER_MARGIN))) {
+                ended = false;
                 break;
             }
+            last = last.isAfter(start) ? last : start;
             collect(starts, start, from, before, max);
+        }
+        if (key != null && ended) {
+            // Walked from DTSTART to the series' natural end: later windows need not walk it again.
+            lastStarts.put(key, last);
         }
         List<Occurrence> result = new ArrayList<>(starts.size());
         for (Instant start : starts) {
             result.add(new Occurrence(start, start.plus(length)));
         }
         return result;
+    }
+
+    private static List<Occurrence> firstOnly(EventData series, Instant from, Instant before) {
+        return inWindow(series.start(), from, before)
+                ? List.of(new Occurrence(series.start(), series.end())) : List.of();
     }
 
     private static void collect(NavigableSet<Instant> starts, Instant start, Instant from, Instant before, int max) {
@@ -130,11 +173,56 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
         return !start.isBefore(from) && start.isBefore(before);
     }
 
+    private ParsedRule parsed(String rrule) {
+        ParsedRule cached = rules.get(rrule);
+        if (cached == null) {
+            cached = ParsedRule.of(parse(rrule));
+            rules.put(rrule, cached);
+        }
+        return cached;
+    }
+
     private static Recurrence parse(String rrule) {
         String value = rrule.regionMatches(true, 0, "RRULE:", 0, 6) ? rrule.substring(6) : rrule;
         ParseContext context = new ParseContext();
         context.setVersion(ICalVersion.V2_0);
         return SCRIBE.parseText(value, ICalDataType.RECUR, new ICalParameters(), context).getValue();
+    }
+
+    /**
+     * A rule as the expansion needs it, shared by every thread: {@code open} is the rule without
+     * COUNT and UNTIL (a built {@link Recurrence} is not changed by the iterators and hands out
+     * copies of its date), {@code until} the raw UNTIL (immutable), and {@code untilBound} an
+     * instant no occurrence of the series can start after, whatever its zone.
+     */
+    private record ParsedRule(Recurrence open, Integer count, DateTimeComponents until, Instant untilBound) {
+        static ParsedRule of(Recurrence rule) {
+            // COUNT and UNTIL are enforced by the expander: the iterator would apply them to its own
+            // idea of the first instance and of UTC, and COUNT would forbid skipping ahead.
+            Recurrence open = new Recurrence.Builder(rule).count(null).until((ICalDate) null).build();
+            ICalDate until = rule.getUntil();
+            if (until == null) {
+                return new ParsedRule(open, rule.getCount(), null, null);
+            }
+            DateTimeComponents raw = until.getRawComponents() != null ? until.getRawComponents()
+                    : new DateTimeComponents(until);
+            Instant bound = raw.hasTime() && raw.isUtc()
+                    ? utcInstant(raw)
+                    // A local or date UNTIL names a wall-clock time or day in the series' zone, which
+                    // is at most 18 hours behind UTC: two days after its date is safely past it.
+                    : LocalDate.of(raw.getYear(), raw.getMonth(), raw.getDate()).plusDays(2)
+                            .atStartOfDay(ZoneOffset.UTC).toInstant();
+            return new ParsedRule(open, rule.getCount(), raw, bound);
+        }
+    }
+
+    /** Identifies a series whose end only walking from DTSTART can tell (it has a COUNT). */
+    private record SeriesKey(String rrule, Instant start, ZoneId zone, boolean allDay) {
+    }
+
+    private static Instant utcInstant(DateTimeComponents raw) {
+        return LocalDateTime.of(raw.getYear(), raw.getMonth(), raw.getDate(), raw.getHour(), raw.getMinute(),
+                raw.getSecond()).toInstant(ZoneOffset.UTC);
     }
 
     /** How a series' starts map to the iterator's values and back. */
@@ -187,13 +275,10 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
         private final Instant instant;
         private final ZoneId zone;
 
-        Boundary(ICalDate until, ZoneId zone) {
-            this.raw = until.getRawComponents() != null ? until.getRawComponents() : new DateTimeComponents(until);
+        Boundary(DateTimeComponents raw, ZoneId zone) {
+            this.raw = raw;
             this.zone = zone;
-            this.instant = raw.hasTime() && raw.isUtc()
-                    ? LocalDateTime.of(raw.getYear(), raw.getMonth(), raw.getDate(), raw.getHour(), raw.getMinute(),
-                            raw.getSecond()).toInstant(ZoneOffset.UTC)
-                    : null;
+            this.instant = raw.hasTime() && raw.isUtc() ? utcInstant(raw) : null;
         }
 
         boolean isBefore(DateValue value, Placement placement) {

@@ -7,12 +7,20 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.UUID;
 
-/** Formats values the way RFC 5545 spells them: escaped TEXT, DATE, DATE-TIME, DURATION, UTC-OFFSET. */
+/**
+ * Formats values the way RFC 5545 spells them: escaped TEXT, DATE, DATE-TIME, DURATION, UTC-OFFSET.
+ *
+ * <p>The hot ones append to the line being composed rather than answering a string, so a feed's
+ * hundred thousand values cost no allocation each (docs/performance.md, cause 3); the string
+ * forms are for the few values written once per feed or zone.
+ */
 final class IcsValues {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private IcsValues() {
     }
@@ -24,77 +32,155 @@ final class IcsValues {
      */
     static String text(String value) {
         StringBuilder sb = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
+        text(sb, value);
+        return sb.toString();
+    }
+
+    /** {@link #text(String)}, appended to {@code out}. */
+    static void text(StringBuilder out, String value) {
+        int length = value.length();
+        // Runs of characters that stay as they are go in with one copy, not one append each.
+        int run = 0;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
+            if (c > ',' && c != ';' && c != '\\' && c != 0x7F) {
+                continue;
+            }
+            if (c >= 0x20 && c < ',') {
+                continue;
+            }
+            out.append(value, run, i);
+            run = i + 1;
             switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case ';' -> sb.append("\\;");
-                case ',' -> sb.append("\\,");
-                case '\n' -> sb.append("\\n");
+                case '\\' -> out.append('\\').append('\\');
+                case ';' -> out.append('\\').append(';');
+                case ',' -> out.append('\\').append(',');
+                case '\n' -> out.append('\\').append('n');
                 case '\r' -> {
-                    sb.append("\\n");
-                    if (i + 1 < value.length() && value.charAt(i + 1) == '\n') {
+                    out.append('\\').append('n');
+                    if (i + 1 < length && value.charAt(i + 1) == '\n') {
                         i++;
+                        run = i + 1;
                     }
                 }
                 default -> {
-                    if (c == '\t' || (c >= 0x20 && c != 0x7F)) {
-                        sb.append(c);
+                    if (c == '\t') {
+                        out.append(c);
                     }
                 }
             }
         }
-        return sb.toString();
+        out.append(value, run, length);
     }
 
     /**
      * A DATE-TIME in UTC form, {@code 20260302T090000Z}; sub-second precision is dropped.
-     * Written by hand: a feed formats five stamps per event, and {@code LocalDateTime.ofInstant}
+     * Written by hand: a feed formats several stamps per event, and {@code LocalDateTime.ofInstant}
      * with a formatter was the largest allocation site of a 10,000-event feed (docs/performance.md).
      */
     static String utc(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        return basic(t, true);
+        StringBuilder sb = new StringBuilder(16);
+        utc(sb, instant);
+        return sb.toString();
+    }
+
+    /** {@link #utc(Instant)}, appended to {@code out}. */
+    static void utc(StringBuilder out, Instant instant) {
+        basic(out, instant.getEpochSecond());
+        out.append('Z');
     }
 
     /** A DATE-TIME in local (TZID or floating) form, {@code 20260302T090000}. */
     static String local(LocalDateTime dateTime) {
-        return basic(dateTime, false);
+        StringBuilder sb = new StringBuilder(15);
+        local(sb, dateTime);
+        return sb.toString();
+    }
+
+    static void local(StringBuilder out, LocalDateTime dateTime) {
+        basic(out, dateTime.toEpochSecond(ZoneOffset.UTC));
+    }
+
+    /**
+     * The wall-clock time {@code offsetSeconds} ahead of UTC at {@code instant}, in local form:
+     * what {@link #local(LocalDateTime)} writes for {@code LocalDateTime.ofInstant} in a zone with
+     * that offset, without building the date-time.
+     */
+    static void local(StringBuilder out, Instant instant, int offsetSeconds) {
+        basic(out, instant.getEpochSecond() + offsetSeconds);
     }
 
     static String date(LocalDate date) {
+        StringBuilder sb = new StringBuilder(8);
+        date(sb, date.toEpochDay());
+        return sb.toString();
+    }
+
+    /** The DATE of a day counted from 1970-01-01, {@code 20260302}. */
+    static void date(StringBuilder out, long epochDay) {
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
         if (date.getYear() < 0 || date.getYear() > 9999) {
-            return DATE.format(date);
+            out.append(DATE.format(date));
+            return;
         }
-        char[] out = new char[8];
-        digits(out, 0, date.getYear(), 4);
-        digits(out, 4, date.getMonthValue(), 2);
-        digits(out, 6, date.getDayOfMonth(), 2);
-        return new String(out);
+        ymd(out, date);
     }
 
-    private static String basic(LocalDateTime t, boolean utc) {
-        if (t.getYear() < 0 || t.getYear() > 9999) {
-            return LOCAL.format(t.truncatedTo(ChronoUnit.SECONDS)) + (utc ? "Z" : "");
-        }
-        char[] out = new char[utc ? 16 : 15];
-        digits(out, 0, t.getYear(), 4);
-        digits(out, 4, t.getMonthValue(), 2);
-        digits(out, 6, t.getDayOfMonth(), 2);
-        out[8] = 'T';
-        digits(out, 9, t.getHour(), 2);
-        digits(out, 11, t.getMinute(), 2);
-        digits(out, 13, t.getSecond(), 2);
-        if (utc) {
-            out[15] = 'Z';
-        }
-        return new String(out);
+    /** The UTC day of an instant, counted from 1970-01-01. */
+    static long epochDay(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
     }
 
-    private static void digits(char[] out, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
-            value /= 10;
+    /** {@code uuuuMMdd'T'HHmmss} of a count of seconds since 1970-01-01T00:00 on the same clock. */
+    private static void basic(StringBuilder out, long localEpochSecond) {
+        long day = Math.floorDiv(localEpochSecond, SECONDS_PER_DAY);
+        int secondOfDay = (int) Math.floorMod(localEpochSecond, SECONDS_PER_DAY);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        if (date.getYear() < 0 || date.getYear() > 9999) {
+            out.append(LOCAL.format(LocalDateTime.ofEpochSecond(localEpochSecond, 0, ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.SECONDS)));
+            return;
+        }
+        ymd(out, date);
+        out.append('T');
+        digits(out, secondOfDay / 3600, 2);
+        digits(out, secondOfDay / 60 % 60, 2);
+        digits(out, secondOfDay % 60, 2);
+    }
+
+    private static void ymd(StringBuilder out, LocalDate date) {
+        digits(out, date.getYear(), 4);
+        digits(out, date.getMonthValue(), 2);
+        digits(out, date.getDayOfMonth(), 2);
+    }
+
+    /** Two digits (four for a year); constant divisors, which the JIT turns into multiplications. */
+    private static void digits(StringBuilder out, int value, int width) {
+        if (width == 4) {
+            out.append((char) ('0' + value / 1000)).append((char) ('0' + value / 100 % 10));
+            value %= 100;
+        }
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    /** {@link UUID#toString()}, appended without building the string. */
+    static void uuid(StringBuilder out, UUID uuid) {
+        long msb = uuid.getMostSignificantBits();
+        long lsb = uuid.getLeastSignificantBits();
+        hex(out, msb >>> 32, 8);
+        out.append('-');
+        hex(out, msb >>> 16, 4);
+        out.append('-');
+        hex(out, msb, 4);
+        out.append('-');
+        hex(out, lsb >>> 48, 4);
+        out.append('-');
+        hex(out, lsb, 12);
+    }
+
+    private static void hex(StringBuilder out, long value, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            out.append(HEX[(int) (value >>> shift) & 0xF]);
         }
     }
 
@@ -125,7 +211,12 @@ final class IcsValues {
     static String offset(ZoneOffset offset) {
         int total = offset.getTotalSeconds();
         int abs = Math.abs(total);
-        String hhmm = String.format(Locale.ROOT, "%s%02d%02d", total < 0 ? "-" : "+", abs / 3600, abs % 3600 / 60);
-        return abs % 60 == 0 ? hhmm : hhmm + String.format(Locale.ROOT, "%02d", abs % 60);
+        StringBuilder sb = new StringBuilder(7).append(total < 0 ? '-' : '+');
+        digits(sb, abs / 3600, 2);
+        digits(sb, abs % 3600 / 60, 2);
+        if (abs % 60 != 0) {
+            digits(sb, abs % 60, 2);
+        }
+        return sb.toString();
     }
 }

@@ -11,7 +11,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Writes a VTIMEZONE (RFC 5545 §3.6.5) from the JDK's rules for one zone.
@@ -29,35 +33,63 @@ final class VTimezoneWriter {
     /** Years over which a derived yearly RRULE is checked against the JDK before it is trusted. */
     private static final int CHECKED_YEARS = 60;
     private static final String[] DAY_CODES = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+    private static final int CACHED_ZONES = 1024;
+    private static final ConcurrentMap<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
     private VTimezoneWriter() {
     }
 
     static void write(ContentLineWriter w, ZoneId zone) throws IOException {
+        for (String line : lines(zone)) {
+            w.line(line);
+        }
+    }
+
+    /**
+     * The block's lines, built once per zone: they depend on the JDK's rules only, which do not
+     * change while it runs, and checking yearly rules over {@link #CHECKED_YEARS} years is
+     * needless work on every feed. The cache holds at most {@link #CACHED_ZONES} zones (the JDK
+     * knows about 600 region ids); others are built each time.
+     */
+    private static List<String> lines(ZoneId zone) {
+        List<String> cached = CACHE.get(zone.getId());
+        if (cached != null) {
+            return cached;
+        }
+        List<String> lines = new ArrayList<>();
+        build(lines, zone);
+        List<String> built = List.copyOf(lines);
+        if (CACHE.size() < CACHED_ZONES) {
+            CACHE.putIfAbsent(zone.getId(), built);
+        }
+        return built;
+    }
+
+    private static void build(List<String> out, ZoneId zone) {
         ZoneRules rules = zone.getRules();
         Instant cutoff = HISTORY_START.toInstant(ZoneOffset.UTC);
-        w.line("BEGIN:VTIMEZONE");
-        w.line("TZID:" + zone.getId());
+        out.add("BEGIN:VTIMEZONE");
+        out.add("TZID:" + zone.getId());
 
         ZoneOffset initial = rules.getOffset(cutoff);
-        observance(w, rules.isDaylightSavings(cutoff), HISTORY_START, initial, initial, null);
+        observance(out, rules.isDaylightSavings(cutoff), HISTORY_START, initial, initial, null);
 
         Instant lastFixed = cutoff;
         for (ZoneOffsetTransition t : rules.getTransitions()) {
             if (t.getInstant().isAfter(cutoff)) {
-                observance(w, rules.isDaylightSavings(t.getInstant()), t.getDateTimeBefore(), t.getOffsetBefore(),
+                observance(out, rules.isDaylightSavings(t.getInstant()), t.getDateTimeBefore(), t.getOffsetBefore(),
                         t.getOffsetAfter(), null);
                 lastFixed = t.getInstant();
             }
         }
 
         for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
-            writeRule(w, rule, lastFixed);
+            writeRule(out, rule, lastFixed);
         }
-        w.line("END:VTIMEZONE");
+        out.add("END:VTIMEZONE");
     }
 
-    private static void writeRule(ContentLineWriter w, ZoneOffsetTransitionRule rule, Instant after) throws IOException {
+    private static void writeRule(List<String> out, ZoneOffsetTransitionRule rule, Instant after) {
         int year = LocalDateTime.ofInstant(after, ZoneOffset.UTC).getYear();
         ZoneOffsetTransition first = rule.createTransition(year);
         while (!first.getInstant().isAfter(after)) {
@@ -67,13 +99,13 @@ final class VTimezoneWriter {
         LocalDateTime onset = first.getDateTimeBefore();
         Optional<String> rrule = yearlyRule(rule, year);
         if (rrule.isPresent()) {
-            observance(w, daylight, onset, rule.getOffsetBefore(), rule.getOffsetAfter(), rrule.get());
+            observance(out, daylight, onset, rule.getOffsetBefore(), rule.getOffsetAfter(), rrule.get());
         } else {
             // No RRULE fits (e.g. the day shifts across a month end): one onset per year instead,
             // as separate observances because some clients ignore RDATE inside VTIMEZONE.
             for (int y = year; y < year + CHECKED_YEARS; y++) {
                 ZoneOffsetTransition t = rule.createTransition(y);
-                observance(w, daylight, t.getDateTimeBefore(), t.getOffsetBefore(), t.getOffsetAfter(), null);
+                observance(out, daylight, t.getDateTimeBefore(), t.getOffsetBefore(), t.getOffsetAfter(), null);
             }
         }
     }
@@ -120,16 +152,16 @@ final class VTimezoneWriter {
         return true;
     }
 
-    private static void observance(ContentLineWriter w, boolean daylight, LocalDateTime start, ZoneOffset from,
-                                   ZoneOffset to, String rrule) throws IOException {
+    private static void observance(List<String> out, boolean daylight, LocalDateTime start, ZoneOffset from,
+                                   ZoneOffset to, String rrule) {
         String name = daylight ? "DAYLIGHT" : "STANDARD";
-        w.line("BEGIN:" + name);
-        w.line("DTSTART:" + IcsValues.local(start));
-        w.line("TZOFFSETFROM:" + IcsValues.offset(from));
-        w.line("TZOFFSETTO:" + IcsValues.offset(to));
+        out.add("BEGIN:" + name);
+        out.add("DTSTART:" + IcsValues.local(start));
+        out.add("TZOFFSETFROM:" + IcsValues.offset(from));
+        out.add("TZOFFSETTO:" + IcsValues.offset(to));
         if (rrule != null) {
-            w.line("RRULE:" + rrule);
+            out.add("RRULE:" + rrule);
         }
-        w.line("END:" + name);
+        out.add("END:" + name);
     }
 }

@@ -138,4 +138,89 @@ class BiweeklyRecurrenceExpanderTest {
                 .containsExactly(new Occurrence(at("2026-03-02T09:00:00Z"), at("2026-03-02T10:00:00Z")));
         assertThat(expander.occurrences(event, UTC, at("2026-03-02T09:00:01Z"), at("2026-03-03T00:00:00Z"), 10)).isEmpty();
     }
+
+    @Test
+    void seriesThatEndedBeforeTheWindowLeaveOnlyTheirFirstStartWhereItFalls() {
+        // UNTIL before DTSTART: RFC 5545 still counts DTSTART, and nothing else.
+        EventData odd = anEvent().between("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z")
+                .withRrule("FREQ=DAILY;UNTIL=20200101T000000Z").data();
+        assertThat(expander.occurrences(odd, UTC, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"), 10))
+                .extracting(Occurrence::start).containsExactly(at("2026-03-02T09:00:00Z"));
+        EventData ended = anEvent().between("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z")
+                .withRrule("FREQ=DAILY;UNTIL=20260310T090000Z").data();
+        assertThat(expander.occurrences(ended, BERLIN, at("2026-03-10T09:00:01Z"), at("2026-04-01T00:00:00Z"), 10)).isEmpty();
+        assertThat(expander.occurrences(ended, BERLIN, at("2026-03-10T00:00:00Z"), at("2026-04-01T00:00:00Z"), 10))
+                .extracting(Occurrence::start).containsExactly(at("2026-03-10T09:00:00Z"));
+    }
+
+    @Test
+    void aRuleIsParsedOnceForEverySeriesThatUsesIt() {
+        BiweeklyRecurrenceExpander fresh = new BiweeklyRecurrenceExpander();
+        for (int day = 1; day <= 20; day++) {
+            EventData series = anEvent().between("2026-03-%02dT09:00:00Z".formatted(day), "2026-03-%02dT10:00:00Z".formatted(day))
+                    .withRrule("FREQ=WEEKLY;BYDAY=MO,WE").data();
+            assertThat(fresh.occurrences(series, BERLIN, at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"), 100)).isNotEmpty();
+        }
+        assertThat(fresh.cachedRules()).isEqualTo(1);
+    }
+
+    @Test
+    void theEndOfACountSeriesIsRememberedOnceAWalkReachedIt() {
+        BiweeklyRecurrenceExpander fresh = new BiweeklyRecurrenceExpander();
+        EventData series = anEvent().between("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z").withRrule("FREQ=DAILY;COUNT=5").data();
+
+        // A window that ends before the series does cannot tell where it ends.
+        assertThat(fresh.occurrences(series, UTC, at("2026-03-01T00:00:00Z"), at("2026-03-03T00:00:00Z"), 100)).hasSize(1);
+        assertThat(fresh.cachedSeriesEnds()).isZero();
+
+        assertThat(fresh.occurrences(series, UTC, at("2026-05-01T00:00:00Z"), at("2026-06-01T00:00:00Z"), 100)).isEmpty();
+        assertThat(fresh.cachedSeriesEnds()).isEqualTo(1);
+        assertThat(fresh.occurrences(series, UTC, at("2026-03-06T00:00:00Z"), at("2026-06-01T00:00:00Z"), 100))
+                .extracting(Occurrence::start).containsExactly(at("2026-03-06T09:00:00Z"));
+        assertThat(fresh.occurrences(series, UTC, at("2026-03-06T09:00:01Z"), at("2026-06-01T00:00:00Z"), 100)).isEmpty();
+    }
+
+    @Test
+    void cachesStayWithinTheirBounds() {
+        BiweeklyRecurrenceExpander small = new BiweeklyRecurrenceExpander(3, 2);
+        for (int count = 2; count < 12; count++) {
+            EventData series = anEvent().between("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z")
+                    .withRrule("FREQ=DAILY;COUNT=" + count).data();
+            assertThat(small.occurrences(series, UTC, at("2026-01-01T00:00:00Z"), at("2027-01-01T00:00:00Z"), 100)).hasSize(count);
+            assertThat(small.cachedRules()).isBetween(1, 3);
+            assertThat(small.cachedSeriesEnds()).isBetween(1, 2);
+        }
+    }
+
+    /**
+     * The shortcuts (cached rules, remembered ends, UNTIL before the window) must never change an
+     * answer: one expander that has seen every earlier window answers exactly as a new one.
+     */
+    @Test
+    void aWarmExpanderAnswersEveryWindowAsAColdOneDoes() {
+        List<EventData> series = List.of(
+                anEvent().between("2026-03-02T08:00:00Z", "2026-03-02T08:30:00Z").withRrule("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=8").data(),
+                anEvent().between("2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z").withRrule("FREQ=WEEKLY;BYDAY=MO;COUNT=3").data(),
+                anEvent().between("2026-03-28T01:30:00Z", "2026-03-28T02:00:00Z").withRrule("FREQ=DAILY;COUNT=5").data(),
+                anEvent().between("2026-01-31T09:00:00Z", "2026-01-31T10:00:00Z").withRrule("FREQ=MONTHLY;COUNT=12").data(),
+                anEvent().allDay("2026-01-31", "2026-02-01").withRrule("FREQ=MONTHLY;BYMONTHDAY=31;COUNT=4").data(),
+                anEvent().between("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z").withRrule("FREQ=WEEKLY;UNTIL=20260316T090000Z").data(),
+                anEvent().between("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z").withRrule("FREQ=DAILY;UNTIL=20260320T100000").data(),
+                anEvent().between("2026-10-20T22:30:00Z", "2026-10-20T23:00:00Z").withRrule("FREQ=DAILY;UNTIL=20261027").data(),
+                anEvent().allDay("2026-02-27", "2026-02-28").withRrule("FREQ=YEARLY;COUNT=3").data(),
+                anEvent().between("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z").withRrule("FREQ=WEEKLY;INTERVAL=2").data(),
+                anEvent().between("2026-01-01T09:00:00Z", "2026-01-01T10:00:00Z").withRrule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3").data());
+        BiweeklyRecurrenceExpander warm = new BiweeklyRecurrenceExpander();
+        java.util.Random random = new java.util.Random(23);
+        Instant origin = at("2025-12-01T00:00:00Z");
+        for (int i = 0; i < 600; i++) {
+            EventData s = series.get(i % series.size());
+            ZoneId zone = i % 3 == 0 ? UTC : BERLIN;
+            Instant from = origin.plus(Duration.ofHours(random.nextInt(24 * 500)));
+            Instant before = from.plus(Duration.ofHours(1 + random.nextInt(24 * 40)));
+            int max = 1 + random.nextInt(20);
+            assertThat(warm.occurrences(s, zone, from, before, max)).as("%s in %s, %s to %s, max %d", s.rrule(), zone, from, before, max)
+                    .isEqualTo(new BiweeklyRecurrenceExpander().occurrences(s, zone, from, before, max));
+        }
+    }
 }

@@ -99,8 +99,38 @@ class ContentLineWriterTest {
     }
 
     @Test
+    void randomTextIsEncodedAsTheJdkEncodesItIncludingLoneSurrogatesAsQuestionMarks() throws IOException {
+        char[] pool = {'a', 'Z', ' ', ';', 'é', 'ß', '日', '€', '\uFFFF', '\uD83D', '\uDE80', '\uD834', '\uDD1E'};
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 2000; i++) {
+            char[] chars = new char[random.nextInt(400)];
+            for (int j = 0; j < chars.length; j++) {
+                chars[j] = pool[random.nextInt(pool.length)];
+            }
+            String text = "X:" + new String(chars);
+            byte[] jdk = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(checkedUnfold(write(text)).getBytes(StandardCharsets.UTF_8)).as(text).isEqualTo(jdk);
+        }
+    }
+
+    @Test
+    void composedLinesAreWrittenLikeWholeOnesAndEachStartsAfresh() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ContentLineWriter w = new ContentLineWriter(out);
+        w.start("SUMMARY:").append("🚀".repeat(30));
+        w.end();
+        w.start("UID:").append('x');
+        w.end();
+        w.flush();
+        assertThat(out.toByteArray()).isEqualTo(write("SUMMARY:" + "🚀".repeat(30), "UID:x"));
+    }
+
+    @Test
     void rawLineBreakIsRefusedSoTextCannotInjectProperties() {
         assertThatThrownBy(() -> write("SUMMARY:a\r\nATTENDEE:x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> write("SUMMARY:a\nb")).isInstanceOf(IllegalArgumentException.class);
+        ContentLineWriter w = new ContentLineWriter(new ByteArrayOutputStream());
+        w.start("SUMMARY:").append("a\r\nATTENDEE:x");
+        assertThatThrownBy(w::end).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -34,6 +34,51 @@ class IcsValuesTest {
     }
 
     @Test
+    void appendedFormsWriteWhatTheJdkWouldAcrossAndBeyondFourDigitYears() {
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd");
+        java.util.List<java.time.ZoneId> zones = java.util.List.of(java.time.ZoneId.of("Europe/Berlin"),
+                java.time.ZoneId.of("America/St_Johns"), java.time.ZoneId.of("Pacific/Chatham"), java.time.ZoneOffset.ofHours(-11));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5000; i++) {
+            // Mostly 1900–2199, some beyond year 9999 and before year 0, where the formatter takes over.
+            long bound = i % 10 == 0 ? 400_000_000_000L : 7_258_118_400L;
+            java.time.Instant t = java.time.Instant.ofEpochSecond(random.nextLong(-bound, bound), random.nextInt(1_000_000_000));
+            java.time.ZoneId zone = zones.get(i % zones.size());
+            java.time.LocalDateTime wall = java.time.LocalDateTime.ofInstant(t, zone);
+
+            StringBuilder sb = new StringBuilder("x");
+            IcsValues.local(sb, t, zone.getRules().getOffset(t).getTotalSeconds());
+            assertThat(sb).as("%s in %s", t, zone).hasToString("x" + local.format(wall.withNano(0)));
+            assertThat(IcsValues.local(wall)).isEqualTo(local.format(wall.withNano(0)));
+            assertThat(IcsValues.utc(t)).isEqualTo(local.format(java.time.LocalDateTime.ofInstant(t, java.time.ZoneOffset.UTC).withNano(0)) + "Z");
+            sb.setLength(0);
+            IcsValues.date(sb, IcsValues.epochDay(t));
+            assertThat(sb).hasToString(date.format(java.time.LocalDate.ofInstant(t, java.time.ZoneOffset.UTC)));
+            assertThat(IcsValues.date(wall.toLocalDate())).isEqualTo(date.format(wall.toLocalDate()));
+        }
+    }
+
+    @Test
+    void uuidIsAppendedAsUuidToStringWritesIt() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 1000; i++) {
+            java.util.UUID uuid = i == 0 ? new java.util.UUID(0, 0) : i == 1 ? new java.util.UUID(-1, -1)
+                    : new java.util.UUID(random.nextLong(), random.nextLong());
+            StringBuilder sb = new StringBuilder();
+            IcsValues.uuid(sb, uuid);
+            assertThat(sb).hasToString(uuid.toString());
+        }
+    }
+
+    @Test
+    void appendedTextKeepsWhatWasThereBefore() {
+        StringBuilder sb = new StringBuilder("SUMMARY:");
+        IcsValues.text(sb, "a,b");
+        assertThat(sb).hasToString("SUMMARY:a\\,b");
+    }
+
+    @Test
     void durationNeverSkipsMinutesBetweenHoursAndSeconds() {
         assertThat(IcsValues.duration(Duration.ofHours(1))).isEqualTo("PT1H");
         assertThat(IcsValues.duration(Duration.ofMinutes(90))).isEqualTo("PT1H30M");

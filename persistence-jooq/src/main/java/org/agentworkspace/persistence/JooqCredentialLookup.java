@@ -1,6 +1,8 @@
 package org.agentworkspace.persistence;
 
 import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
 import org.agentworkspace.core.domain.AgentId;
@@ -28,8 +30,7 @@ public final class JooqCredentialLookup implements CredentialLookup {
         this.tx = tx;
     }
 
-    private static final Field<UUID> AGENT_ID = DSL.field(DSL.name("agent_id"), SQLDataType.UUID);
-    private static final Field<String> STATUS = DSL.field(DSL.name("status"), SQLDataType.CLOB);
+    private static final String AGENT_BY_KEY_DIGEST = "select agent_id, status from aw_agent_by_key_digest(?)";
     private static final Field<UUID> ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
     private static final Field<String> TOKEN = DSL.field(DSL.name("token"), SQLDataType.CLOB);
     private static final Field<String> DETAIL = DSL.field(DSL.name("detail"), SQLDataType.CLOB);
@@ -38,10 +39,18 @@ public final class JooqCredentialLookup implements CredentialLookup {
 
     @Override
     public Optional<AgentCredential> agentByKeyDigest(KeyDigest digest) {
-        return tx.dsl().select(AGENT_ID, STATUS)
-                .from(DSL.table("aw_agent_by_key_digest({0})", DSL.val(digest.bytes(), SQLDataType.BLOB)))
-                .fetchOptional(r -> new AgentCredential(new AgentId(r.value1()),
-                        AgentStatus.fromWire(r.value2()).orElseThrow()));
+        // Plain JDBC: this runs on every agent request, and jOOQ's rendering was most of its cost.
+        return tx.dsl().connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(AGENT_BY_KEY_DIGEST)) {
+                statement.setBytes(1, digest.bytes());
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new AgentCredential(new AgentId(row.getObject(1, UUID.class)),
+                                    AgentStatus.fromWire(row.getString(2)).orElseThrow()))
+                            : Optional.empty();
+                }
+            }
+        });
     }
 
     @Override

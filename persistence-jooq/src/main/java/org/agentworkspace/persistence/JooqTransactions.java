@@ -1,6 +1,7 @@
 package org.agentworkspace.persistence;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
@@ -96,9 +97,7 @@ public final class JooqTransactions implements Transactions {
         try (connection) {
             return DSL.using(connection, SQLDialect.POSTGRES, settings).transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
-                tx.select(DSL.function("set_config", String.class, DSL.val("app.agent_id"), DSL.val(agentId), DSL.inline(true)),
-                        DSL.function("set_config", String.class, DSL.val("app.user_id"), DSL.val(userId), DSL.inline(true)))
-                        .fetch();
+                stateScope(connection, agentId, userId);
                 current.set(tx);
                 try {
                     return work.get();
@@ -111,6 +110,18 @@ public final class JooqTransactions implements Transactions {
         } catch (SQLException e) {
             // Only close() throws this: the pool could not take the connection back.
             throw failure(e);
+        }
+    }
+
+    /** The first statement of every transaction (it also opens it); plain JDBC, it runs on every request. */
+    private static final String STATE_SCOPE =
+            "select set_config('app.agent_id', ?, true), set_config('app.user_id', ?, true)";
+
+    private static void stateScope(Connection connection, String agentId, String userId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(STATE_SCOPE)) {
+            statement.setString(1, agentId);
+            statement.setString(2, userId);
+            statement.executeQuery().close();
         }
     }
 

@@ -28,6 +28,12 @@ public final class RequestObserver implements ApplicationEventListener {
     private static final Logger ACCESS = LoggerFactory.getLogger(ACCESS_LOG);
 
     private final MeterRegistry registry;
+    /**
+     * Timers by method, status and route template: building and registering the meter id on every
+     * request showed in the profile. Bounded by the routes' templates (unmatched paths share one
+     * label) times the methods and statuses the server answers.
+     */
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RequestObserver(MeterRegistry registry) {
         this.registry = registry;
@@ -54,7 +60,7 @@ public final class RequestObserver implements ApplicationEventListener {
         int status = response != null ? response.getStatus() : 500;
         String route = RouteTemplates.label(event.getUriInfo().getMatchedTemplates(), event.getUriInfo().getPath());
         String method = request.getMethod();
-        Timer.builder("http.server.requests")
+        timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> Timer.builder("http.server.requests")
                 .description("HTTP requests by method, route template and status")
                 .tag("method", method)
                 .tag("route", route)
@@ -62,8 +68,8 @@ public final class RequestObserver implements ApplicationEventListener {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+                .register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (route.equals(FEED_ROUTE) && "GET".equals(method) && status == 200) {
             Counter.builder("aw.feed.renders").description("Calendar feeds rendered (200 on GET)")
                     .register(registry).increment();

@@ -11,6 +11,7 @@ import org.glassfish.jersey.uri.UriTemplate;
  */
 public final class RouteTemplates {
     public static final String UNMATCHED = "UNMATCHED";
+    private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/{2,}");
 
     private RouteTemplates() {
     }
@@ -25,7 +26,7 @@ public final class RouteTemplates {
                     route.append('/').append(part);
                 }
             }
-            String joined = route.toString().replaceAll("/{2,}", "/");
+            String joined = route.indexOf("//") < 0 ? route.toString() : SLASHES.matcher(route).replaceAll("/");
             if (joined.length() > 1 && joined.endsWith("/")) {
                 joined = joined.substring(0, joined.length() - 1);
             }

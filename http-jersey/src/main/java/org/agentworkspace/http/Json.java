@@ -88,7 +88,7 @@ final class Json {
 
     /**
      * Formats by hand: through {@code ISO_INSTANT} it was 3 % of the CPU of a week's listing
-     * (docs/performance.md, cause 4). Answers the length written, or -1 for a year outside
+     * (docs/performance.md, "What changed"). Answers the length written, or -1 for a year outside
      * 0000–9999, whose sign and width the JDK's formatter decides.
      */
     private static int instant(Instant instant, char[] out) {

@@ -33,7 +33,7 @@ final class Representations {
 
     /**
      * An event, written field by field when the response is: a week's listing of 230 events used
-     * to build a tree of some 3,000 nodes first (docs/performance.md, cause 4).
+     * to build a tree of some 3,000 nodes first (docs/performance.md, "What changed").
      */
     static JsonNode event(Event event) {
         return new POJONode(new EventJson(event));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Agents compare and store what the API sends, so writing the JSON faster must not change a
  * byte of it. {@code golden-representations.txt} holds what the tree-building implementation
  * wrote for the values below, one {@code name: json} line each, before it was replaced by
- * streaming (docs/performance.md, cause 4).
+ * streaming (docs/performance.md, "What changed").
  */
 class RepresentationsGoldenTest {
     private static final AgentId AGENT = new AgentId(UUID.fromString("0190f1e2-0000-7000-8000-000000000001"));

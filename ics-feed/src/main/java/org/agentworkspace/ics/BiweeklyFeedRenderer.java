@@ -97,7 +97,7 @@ public final class BiweeklyFeedRenderer implements FeedRenderer {
     /**
      * Writes the VEVENTs of one feed. Each line is composed in the writer's one builder, and what
      * is the same for every event (DTSTAMP, the detail level) is worked out once per feed: a
-     * 10,000-event feed used to allocate 80–130 MB in strings (docs/performance.md, cause 3).
+     * 10,000-event feed used to allocate 80–130 MB in strings (docs/performance.md, "What changed").
      */
     private static final class EventWriter {
         private final ContentLineWriter w;

@@ -50,7 +50,7 @@ import org.agentworkspace.core.port.out.RecurrenceExpander;
  * nothing (google-rfc-2445 behaviour, accepted: calendars do not look that far).
  *
  * <p>A listing expands every series that started before its window, mostly ended ones, on every
- * request (docs/performance.md, cause 4). So parsed rules are cached by their text, a series
+ * request (docs/performance.md, "What changed"). So parsed rules are cached by their text, a series
  * whose UNTIL lies before the window is answered without an iterator, and so is a COUNT series
  * once one walk has found its last start. Both caches are bounded and hold immutable values only.
  */
@@ -96,7 +96,7 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
         Integer count = rule.count();
         // A series that ended before the window only has DTSTART left to offer (it counts even when
         // the rule would not produce it); most series in a calendar have ended (docs/performance.md,
-        // cause 4), so this is the common answer of a listing.
+        // "Why the remaining misses miss"), so this is the common answer of a listing.
         if (rule.untilBound() != null && rule.untilBound().isBefore(from)) {
             return firstOnly(series, from, before);
         }

@@ -11,7 +11,7 @@ import java.io.OutputStream;
  * characters, not octets, so a line of emoji or CJK text would run to several hundred bytes.
  * A line is composed in one reusable builder ({@link #start(String)} … {@link #end()}) and
  * encoded into one reusable byte array, so writing a line allocates nothing: a 10,000-event feed
- * writes about 150,000 of them (docs/performance.md, cause 3). Buffers internally;
+ * writes about 150,000 of them (docs/performance.md, "What changed"). Buffers internally;
  * {@link #flush()} pushes everything to the stream, which it never closes. Not thread-safe: one
  * writer per feed.
  */

@@ -13,7 +13,7 @@ import java.util.UUID;
  * Formats values the way RFC 5545 spells them: escaped TEXT, DATE, DATE-TIME, DURATION, UTC-OFFSET.
  *
  * <p>The hot ones append to the line being composed rather than answering a string, so a feed's
- * hundred thousand values cost no allocation each (docs/performance.md, cause 3); the string
+ * hundred thousand values cost no allocation each (docs/performance.md, "What changed"); the string
  * forms are for the few values written once per feed or zone.
  */
 final class IcsValues {

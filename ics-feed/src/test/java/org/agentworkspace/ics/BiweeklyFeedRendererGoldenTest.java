@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The feed's bytes are its ETag and what calendar apps diff against, so a faster renderer must
  * write exactly what the previous one wrote. The golden files were written by the renderer
- * before its rewrite for speed (docs/performance.md, cause 3) from the calendar below.
+ * before its rewrite for speed (docs/performance.md, "What changed") from the calendar below.
  *
  * <p>The VTIMEZONE blocks come from the JDK's tzdata; the zones are ones whose rules have not
  * changed since 1970 apart from the yearly switches, so a tzdata update should not touch them.

@@ -91,8 +91,9 @@ class JooqRepositoriesTest {
         return agent;
     }
 
+    /** The owner's path to one of their agents, as the use cases take it: no credential is forged. */
     private AgentScope scopeOf(Agent agent) {
-        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE)), Access.WRITE);
+        return ownership.scopeFor(ownership.userPrincipal(agent.owner()), agent, Access.WRITE);
     }
 
     private <T> T in(AgentScope scope, java.util.function.Supplier<T> work) {

@@ -363,7 +363,8 @@ class RowLevelSecurityTest {
             p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
             return null;
         });
-        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE)), Access.WRITE);
+        // The owner's path to one of their agents, as the use cases take it: no credential is forged.
+        return ownership.scopeFor(ownership.userPrincipal(userId), agent, Access.WRITE);
     }
 
     private Event event(AgentScope scope, String title) {

@@ -19,7 +19,7 @@ public class LookupBuildingCredentials implements CredentialLookup {
     }
 
     @Override
-    public Optional<FeedCredential> feedByToken(AgentId agentId, FeedToken token) {
+    public Optional<FeedCredential> feedByToken(FeedToken token) {
         return Optional.of(new FeedCredential(SubscriptionId.random(), AgentId.random(), token, FeedDetail.FULL));
     }
 }

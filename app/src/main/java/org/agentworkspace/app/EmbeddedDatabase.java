@@ -80,6 +80,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
+            Path hba = pgData.resolve("pg_hba.conf");
+            if (!Files.exists(dataDir.resolve(SUPERUSER_PASSWORD_FILE)) && Files.exists(hba)
+                    && Files.readString(hba, StandardCharsets.UTF_8).equals(HBA)) {
+                // A new password would not match the one the server holds: say so now, not after a startup timeout.
+                throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " asks for the superuser's password, but "
+                        + dataDir.resolve(SUPERUSER_PASSWORD_FILE) + " is missing; restore it from a backup of " + dataDir);
+            }
             Passwords passwords = Passwords.of(dataDir);
             Optional<Integer> runningPort = portOfServerOwnedByAnotherProcess(pgData);
             if (runningPort.isPresent()) {

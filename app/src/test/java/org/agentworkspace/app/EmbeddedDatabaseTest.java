@@ -155,6 +155,17 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aMissingSuperuserPasswordFileIsNamedAtOnceInsteadOfBeingReplacedByOneTheServerDoesNotKnow() throws Exception {
+        EmbeddedDatabase.start(dataDir).close();
+        Files.delete(dataDir.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE));
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir).close())
+                .hasMessageContaining(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE + " is missing")
+                .hasMessageContaining("restore it");
+        assertThat(dataDir.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE)).doesNotExist();
+    }
+
+    @Test
     void aDataDirectoryFromAnEarlierVersionThatTrustedEveryLocalProcessIsUpgradedAtStart() throws Exception {
         // What earlier versions left: the library's initdb with "trust" for every local connection.
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))

@@ -11,8 +11,8 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
-import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.ics.IcsFeedRenderer;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
@@ -77,7 +77,7 @@ final class Application implements AutoCloseable {
             Ports ports = new Ports(persistence.transactions(), persistence.credentials(), persistence.users(),
                     persistence.agents(), persistence.events(), persistence.documents(), persistence.subscriptions(),
                     persistence.apiKeys(), persistence.audit(), persistence.idempotency(),
-                    persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new BiweeklyFeedRenderer(),
+                    persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new IcsFeedRenderer(),
                     sessions.verifier());
             UseCases useCases = UseCases.create(ports, Settings.defaults());
             Application app = new Application(config, embedded, pool, pool, useCases,

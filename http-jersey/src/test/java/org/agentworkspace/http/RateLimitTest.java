@@ -17,15 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.agentworkspace.core.domain.Agent;
-import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.User;
 import org.agentworkspace.core.domain.UserId;
-import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
-import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.FeedResponse;
 import org.agentworkspace.http.limits.Bucket4jRateLimiter;
 import org.agentworkspace.http.limits.RateLimitSettings;
@@ -47,8 +44,7 @@ class RateLimitTest {
 
     private final StubUseCases stubs = new StubUseCases();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final AgentPrincipal otherAgent = new Ownership().agentPrincipal(
-            new AgentCredential(AgentId.random(), AgentStatus.ACTIVE));
+    private final AgentPrincipal otherAgent = StubUseCases.anotherAgent();
     private DataSource database;
 
     @BeforeEach

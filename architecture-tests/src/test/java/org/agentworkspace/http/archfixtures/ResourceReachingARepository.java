@@ -1,4 +1,4 @@
-package org.agentworkspace.archfixtures.http;
+package org.agentworkspace.http.archfixtures;
 
 import org.agentworkspace.core.port.out.EventRepository;
 

@@ -1,6 +1,6 @@
-package org.agentworkspace.archfixtures.persistence;
+package org.agentworkspace.persistence.archfixtures;
 
-import org.agentworkspace.archfixtures.http.ResourceUsingAResponse;
+import org.agentworkspace.http.archfixtures.ResourceUsingAResponse;
 
 /** Breaks "adapters never depend on each other": persistence reaching into the HTTP adapter. */
 public class RepositoryCallingTheWebLayer {

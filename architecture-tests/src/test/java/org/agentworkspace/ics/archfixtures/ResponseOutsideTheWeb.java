@@ -1,4 +1,4 @@
-package org.agentworkspace.archfixtures.ics;
+package org.agentworkspace.ics.archfixtures;
 
 import jakarta.ws.rs.archfixture.StubResponse;
 

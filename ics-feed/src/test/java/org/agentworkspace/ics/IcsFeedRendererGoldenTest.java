@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * changed since 1970 apart from the yearly switches, so a tzdata update should not touch them.
  * If one does, regenerate the files from a commit before the rewrite rather than from this one.
  */
-class BiweeklyFeedRendererGoldenTest {
+class IcsFeedRendererGoldenTest {
 
     @ParameterizedTest
     @EnumSource(FeedDetail.class)
@@ -45,7 +45,7 @@ class BiweeklyFeedRendererGoldenTest {
     }
 
     private static byte[] golden(FeedDetail detail) throws IOException {
-        try (InputStream in = BiweeklyFeedRendererGoldenTest.class.getResourceAsStream(goldenName(detail))) {
+        try (InputStream in = IcsFeedRendererGoldenTest.class.getResourceAsStream(goldenName(detail))) {
             assertThat(in).as("golden file " + goldenName(detail)).isNotNull();
             return in.readAllBytes();
         }

@@ -1,9 +1,11 @@
-package org.agentworkspace.archfixtures.http;
+package org.agentworkspace.http.archfixtures;
 
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.archfixture.StubResponse;
 import org.agentworkspace.core.port.in.GetEvent;
 
-/** Keeps both web rules: JAX-RS inside http, data through an inbound use case. */
+/** Keeps the web rules: JAX-RS inside http, data through an inbound use case. */
+@Path("events")
 public class ResourceUsingAResponse {
     private final GetEvent getEvent;
 

@@ -1,4 +1,4 @@
-package org.agentworkspace.archfixtures.persistence;
+package org.agentworkspace.persistence.archfixtures;
 
 import org.jooq.archfixture.StubQuery;
 

@@ -31,11 +31,11 @@ import org.agentworkspace.core.port.out.FeedRenderer;
  * writes whole calendars rather than one component at a time (see {@link ContentLineWriter}).
  * Biweekly parses the recurrence rules in {@link BiweeklyRecurrenceExpander}.
  */
-public final class BiweeklyFeedRenderer implements FeedRenderer {
+public final class IcsFeedRenderer implements FeedRenderer {
     static final String PRODID = "-//AgentWorkspace//Calendar//EN";
     static final String UID_DOMAIN = "@agentworkspace";
 
-    public BiweeklyFeedRenderer() {
+    public IcsFeedRenderer() {
     }
 
     @Override

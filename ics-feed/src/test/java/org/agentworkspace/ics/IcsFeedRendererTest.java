@@ -28,7 +28,7 @@ import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.port.out.FeedHeader;
 import org.junit.jupiter.api.Test;
 
-class BiweeklyFeedRendererTest {
+class IcsFeedRendererTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -59,7 +59,7 @@ class BiweeklyFeedRendererTest {
 
     @Test
     void contentTypeIsUtf8Calendar() {
-        assertThat(new BiweeklyFeedRenderer().contentType()).isEqualTo("text/calendar; charset=utf-8");
+        assertThat(new IcsFeedRenderer().contentType()).isEqualTo("text/calendar; charset=utf-8");
     }
 
     @Test
@@ -249,7 +249,7 @@ class BiweeklyFeedRendererTest {
     @Test
     void tenThousandEventsStreamIntoADiscardingStream() throws IOException {
         CountingStream out = new CountingStream();
-        new BiweeklyFeedRenderer().render(header(FeedDetail.FULL, BERLIN, Set.of()), sink -> {
+        new IcsFeedRenderer().render(header(FeedDetail.FULL, BERLIN, Set.of()), sink -> {
             for (int i = 0; i < 10_000; i++) {
                 sink.accept(anEvent().withId(new UUID(1, i)).withTitle("Event " + i)
                         .withDescription("Description of event " + i).build());

@@ -1,6 +1,6 @@
-package org.agentworkspace.archfixtures.ics;
+package org.agentworkspace.ics.archfixtures;
 
-import org.agentworkspace.archfixtures.app.QueryOutsidePersistence;
+import org.agentworkspace.app.archfixtures.QueryOutsidePersistence;
 
 /** Breaks "nothing depends on the app": an adapter reaching into the composition root. */
 public class RendererUsingTheApp {

@@ -1,4 +1,4 @@
-package org.agentworkspace.archfixtures.app;
+package org.agentworkspace.app.archfixtures;
 
 import org.jooq.archfixture.StubQuery;
 

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
+import org.agentworkspace.core.domain.Text;
+import org.agentworkspace.core.domain.ValidationFailed;
 
 /** Reads a request body (already length-limited by {@link BodyLimitFilter}) and parses it as one JSON object. */
 final class RequestBodies {
@@ -46,31 +48,41 @@ final class RequestBodies {
         if (node == null || !node.isObject()) {
             throw RequestRejected.badRequest("Request body must be a JSON object");
         }
-        if (containsNul(node)) {
-            // PostgreSQL text cannot hold U+0000: storing it fails inside the transaction, which was a 500.
-            throw RequestRejected.badRequest("Text must not contain the NUL character (\\u0000)");
+        String nulAt = nulPath(node, "");
+        if (nulAt != null) {
+            // Core's rule (Text), checked here too so a NUL anywhere in the body, not only in a field
+            // core reads, is refused naming where it is.
+            throw ValidationFailed.of(nulAt, Text.nulMessage(nulAt));
         }
         return (ObjectNode) node;
     }
 
-    private static boolean containsNul(JsonNode node) {
+    /** The path of the first text containing U+0000 ({@code title}, {@code rows[2].name}), or null. */
+    private static String nulPath(JsonNode node, String path) {
         if (node.isTextual()) {
-            return node.textValue().indexOf('\u0000') >= 0;
+            return Text.containsNul(node.textValue()) ? (path.isEmpty() ? "body" : path) : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulPath(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
         }
         for (var fields = node.fields(); fields.hasNext(); ) {
             var field = fields.next();
-            if (field.getKey().indexOf('\u0000') >= 0 || containsNul(field.getValue())) {
-                return true;
+            String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            if (Text.containsNul(field.getKey())) {
+                return (path.isEmpty() ? "" : path + ".") + "(a field name)";
+            }
+            String found = nulPath(field.getValue(), child);
+            if (found != null) {
+                return found;
             }
         }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (containsNul(element)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return null;
     }
 
     private static String malformed(JsonProcessingException e) {

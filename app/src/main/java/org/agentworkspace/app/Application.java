@@ -133,7 +133,8 @@ final class Application implements AutoCloseable {
         if (operability == null) {
             operability = Operability.start(System.getenv(), dataSource);
         }
-        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), httpUseCases(),
+        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(
+                HttpSettings.of(feedUrls).withTrustedOrigins(TrustedOrigins.of(config)), httpUseCases(),
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         return resources;

@@ -15,6 +15,10 @@ import org.agentworkspace.core.domain.ValidationFailed;
 final class RequestBodies {
     private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)|\\s*at \\[Source:[^\\]]*\\]");
 
+    private static final Pattern LIBRARY_NOTE = Pattern.compile("\\s*\\([^)]*`[^`]*`[^)]*\\)");
+    private static final int MAX_NESTING = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH;
+    private static final int MAX_NUMBER_DIGITS = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
+
     private RequestBodies() {
     }
 
@@ -87,12 +91,34 @@ final class RequestBodies {
 
     private static String malformed(JsonProcessingException e) {
         String what = e.getOriginalMessage();
-        what = what == null ? "unreadable input" : SOURCE_NOTE.matcher(what.lines().findFirst().orElse("")).replaceAll("");
+        what = what == null ? "unreadable input" : callersTerms(SOURCE_NOTE.matcher(what.lines().findFirst().orElse("")).replaceAll(""));
         JsonLocation where = e.getLocation();
-        if (where == null) {
+        if (where == null || where.getLineNr() < 1) {
             return "Malformed JSON: " + what;
         }
         return "Malformed JSON: " + what + " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+    }
+
+    /**
+     * Jackson's read limits name its own classes ({@code StreamReadConstraints.getMaxNestingDepth()}):
+     * the caller is told which limit the body broke instead.
+     */
+    static String callersTerms(String message) {
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("nesting depth")) {
+            return "nested too deeply (at most " + MAX_NESTING + " levels of objects and arrays)";
+        }
+        if (lower.contains("number value length") || lower.contains("number length")) {
+            return "a number has too many digits (at most " + MAX_NUMBER_DIGITS + ")";
+        }
+        if (lower.contains("string value length") || lower.contains("string length")) {
+            return "a string is too long";
+        }
+        if (lower.contains("name length")) {
+            return "a field name is too long";
+        }
+        // Any other note that quotes a library's API, e.g. "(from `SomeClass.method()`)".
+        return LIBRARY_NOTE.matcher(message).replaceAll("").replace("com.fasterxml.jackson.", "");
     }
 
     private static boolean isBlank(byte[] bytes) {

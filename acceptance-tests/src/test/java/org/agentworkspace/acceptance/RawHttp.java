@@ -28,14 +28,29 @@ final class RawHttp {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
-            }
-            out.flush();
-            return read(socket.getInputStream(), headRequest);
+            // Written from another thread while this one reads: a server that refuses early (431, 413)
+            // answers and closes while the rest is still being sent.
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    if (body != null) {
+                        out.write(body);
+                    }
+                    out.flush();
+                } catch (IOException refusedEarly) {
+                    // The answer is what the reader sees.
+                }
+            }, "raw-http-writer");
+            writer.setDaemon(true);
+            writer.start();
+            Reply reply = read(socket.getInputStream(), headRequest);
+            writer.join(timeoutMillis);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(head.lines().findFirst().orElse("") + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -45,7 +60,12 @@ final class RawHttp {
         int end = -1;
         byte[] buffer = new byte[8192];
         while (end < 0) {
-            int n = in.read(buffer);
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (java.net.SocketException reset) {
+                break;
+            }
             if (n < 0) {
                 break;
             }
@@ -71,7 +91,12 @@ final class RawHttp {
         byte[] already = all.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
         body.write(already, 0, (int) Math.min(already.length, length));
         while (body.size() < length) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - body.size()));
+            int n;
+            try {
+                n = in.read(buffer, 0, (int) Math.min(buffer.length, length - body.size()));
+            } catch (java.net.SocketException reset) {
+                break;
+            }
             if (n < 0) {
                 break;
             }

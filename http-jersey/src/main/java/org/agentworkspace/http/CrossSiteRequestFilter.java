@@ -17,9 +17,8 @@ import java.util.Set;
  * {@code Sec-Fetch-Site} is {@code same-origin}; otherwise 403 before the session is even verified.
  * A bearer header cannot be attached by another site, so bearer requests are not subject to it.
  *
- * <p>Also, on both APIs, a request body without a {@code Content-Type} is refused with 415: JAX-RS
- * would match it to a JSON method, and a form or {@code text/plain} POST is how a cross-site page
- * sends a body without a preflight.
+ * <p>Such a request's body must also say it is JSON: without a {@code Content-Type} it is refused
+ * with 415 (JAX-RS would match it to a JSON method; other types already are 415).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 10)
@@ -38,13 +37,13 @@ final class CrossSiteRequestFilter implements ContainerRequestFilter {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return;
         }
-        String path = request.getUriInfo().getPath();
-        boolean dashboard = RateLimitedRoutes.dashboardApi(path);
-        if (!dashboard && !RateLimitedRoutes.agentApi(path)) {
+        boolean byCookie = RateLimitedRoutes.dashboardApi(request.getUriInfo().getPath())
+                && AuthenticationFilter.bearer(request) == null
+                && request.getCookies().containsKey(AuthenticationFilter.SESSION_COOKIE);
+        if (!byCookie) {
             return;
         }
-        if (dashboard && AuthenticationFilter.bearer(request) == null
-                && request.getCookies().containsKey(AuthenticationFilter.SESSION_COOKIE) && !sameSite(request)) {
+        if (!sameSite(request)) {
             throw new RequestRejected(403, "Cross-site request refused: a request authenticated by the __session "
                     + "cookie must come from this server's own pages (Origin); scripts send Authorization: Bearer");
         }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.agentworkspace.core.domain.FeedUrls;
+import org.agentworkspace.core.usecase.UseCases;
 import org.glassfish.grizzly.http.server.HttpServer;
 import java.util.List;
 import org.agentworkspace.http.edge.EdgeServer;
@@ -26,16 +27,16 @@ final class TestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     final URI base;
 
-    TestServer(HttpUseCases useCases, Readiness readiness) {
+    TestServer(UseCases useCases, Readiness readiness) {
         this(useCases, readiness, HttpOperations.unlimited());
     }
 
-    TestServer(HttpUseCases useCases, Readiness readiness, HttpOperations operations) {
+    TestServer(UseCases useCases, Readiness readiness, HttpOperations operations) {
         this(useCases, readiness, operations, HttpSettings.of(new FeedUrls(PUBLIC_URL)));
     }
 
     /** Behind the edge, as the application serves: bodies wait at most {@link #BODY_TIMEOUT}. */
-    TestServer(HttpUseCases useCases, Readiness readiness, HttpOperations operations, HttpSettings settings) {
+    TestServer(UseCases useCases, Readiness readiness, HttpOperations operations, HttpSettings settings) {
         var config = AgentWorkspaceHttp.resourceConfig(settings, useCases, readiness, operations);
         server = EdgeServer.create(URI.create("http://127.0.0.1:0/"), config,
                 new EdgeSettings(settings.maxBodyBytes(), BODY_TIMEOUT, 16), List.of());

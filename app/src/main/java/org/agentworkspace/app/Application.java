@@ -11,13 +11,13 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
+import org.agentworkspace.http.edge.EdgeServer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.ics.IcsFeedRenderer;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * wiring; the HK2 container only receives finished instances.
  */
 final class Application implements AutoCloseable {
-    private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final AppConfig config;
@@ -169,7 +168,8 @@ final class Application implements AutoCloseable {
         if (operability == null) {
             operability = Operability.start(System.getenv(), dataSource);
         }
-        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), useCases,
+        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(
+                HttpSettings.of(feedUrls).withTrustedOrigins(TrustedOrigins.of(config)), useCases,
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         return resources;
@@ -179,13 +179,13 @@ final class Application implements AutoCloseable {
         URI requested = URI.create("http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host())
                 + ":" + config.port() + "/");
         Operability.bridgeJavaUtilLogging();
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
+        // The edge answers what Grizzly would (illegal URIs, odd methods, slow bodies) in the contract's shape.
+        HttpServer server = EdgeServer.create(requested, resourceConfig(),
+                EdgeConfig.fromEnvironment(System.getenv(), config.poolSize()),
+                PublicRouteGuards.of(config.clerkWebhookSecret().isPresent(), config.localMode()));
         if (purge == null) {
             purge = ExpiredRecordsPurge.start(System.getenv(), expiredRecords, operability.http().metrics()).orElse(null);
         }
-        // Grizzly answers an over-long request head itself, with an empty 400; a roomier limit lets
-        // long query strings reach our validation and its contract-shaped errors.
-        server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
         try {
             server.start();
         } catch (java.io.IOException e) {

@@ -198,6 +198,22 @@ class RateLimitTest {
     }
 
     @Test
+    void a_valid_key_still_works_from_an_address_that_used_up_its_failures() {
+        TestServer server = server(limits(10, 100, 100, 2), TrustedProxies.none());
+        server.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
+        server.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
+        HttpResponse<String> blocked = server.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
+
+        HttpResponse<String> valid = server.get("/api/v1/me", "Authorization", "Bearer " + StubUseCases.AGENT_KEY);
+        HttpResponse<String> stillBlocked = server.get("/api/v1/me", "Authorization", "Bearer ak_bad");
+
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(valid.statusCode()).as("issue 15: the quota of failures is not a lockout").isEqualTo(200);
+        assertThat(stillBlocked.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(header(stillBlocked, "Retry-After"))).isBetween(1L, 60L);
+    }
+
+    @Test
     void garbage_credentials_are_throttled_without_a_database_round_trip() throws Exception {
         RateLimitSettings settings = limits(10, 100, 100, 2);
         TestServer first = server(settings, TrustedProxies.none());

@@ -80,9 +80,12 @@ final class EventWriter {
         stop.set(true);
         pool.shutdown();
         try {
-            pool.awaitTermination(120, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
+                throw new AssertionError("Writers still running 120 s after they were told to stop");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while stopping the writers", e);
         }
         return List.copyOf(writes);
     }

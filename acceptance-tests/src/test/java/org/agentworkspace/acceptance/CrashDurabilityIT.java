@@ -119,7 +119,7 @@ class CrashDurabilityIT {
             EventWriter writer = EventWriter.start(api(), tenant.apiKey(), 4);
             int cutAfter = 20 + random.nextInt(200);
             Await.until(cutAfter + " creates are acknowledged", Duration.ofMinutes(3), () -> writer.acknowledged() >= cutAfter);
-            database.powerCut(app);
+            database.powerCut(app, writer::halt);
             List<EventWriter.Write> writes = writer.stop();
             all.addAll(writes);
             long unanswered = writes.stream().filter(w -> w.acknowledged() == null).count();

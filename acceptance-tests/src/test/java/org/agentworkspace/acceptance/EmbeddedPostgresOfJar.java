@@ -45,9 +45,10 @@ final class EmbeddedPostgresOfJar {
     /**
      * A power cut: {@code kill -9} of the jar, the postmaster and every process it forked (backends,
      * WAL writer, checkpointer), all signalled before any is waited for, so no process gets to write
-     * out what only it held in memory. Then waits until all are gone.
+     * out what only it held in memory. {@code afterSignals} runs at once (e.g. to stop the clients, which
+     * would otherwise pile up refused connections); then it waits until all are gone.
      */
-    void powerCut(AppProcess app) {
+    void powerCut(AppProcess app, Runnable afterSignals) {
         long postmasterPid = Long.parseLong(pidFileLine(0));
         List<ProcessHandle> victims = new ArrayList<>();
         victims.add(app.handle());
@@ -59,6 +60,7 @@ final class EmbeddedPostgresOfJar {
             throw new IllegalStateException("No running PostgreSQL with children under postmaster pid " + postmasterPid);
         }
         victims.forEach(ProcessHandle::destroyForcibly);
+        afterSignals.run();
         for (ProcessHandle p : victims) {
             try {
                 p.onExit().get(60, TimeUnit.SECONDS);

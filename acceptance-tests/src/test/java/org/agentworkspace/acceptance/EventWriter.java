@@ -76,8 +76,13 @@ final class EventWriter {
         return acknowledged.get();
     }
 
-    List<Write> stop() {
+    /** Sends no further creates; those in flight finish. */
+    void halt() {
         stop.set(true);
+    }
+
+    List<Write> stop() {
+        halt();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * port. While it is down every request is answered (nothing hangs past the client's bound) with 503,
  * {@code /readyz} says 503; once it is back the service recovers by itself and no acknowledged write is lost.
  * Run twice: with the suite's raised rate limits, and with the defaults an operator gets, where the
- * load exhausts the key's lease and quota so the shared rate limiter itself meets the outage
- * ("Rate limiter unavailable", a 503 like any other).
+ * load spends the key's leases and quota, so the shared rate limiter draws from PostgreSQL throughout
+ * and answers 429 from the refusals it remembers while the database is down.
  */
 class DatabaseOutageIT {
     /** Longer than the pool's 3 s connection timeout plus the request's own work; a request past it hangs. */
@@ -123,10 +123,11 @@ class DatabaseOutageIT {
                     + " %d reads told \"Rate limiter unavailable\"%n", defaultRateLimits ? "default" : "raised", writes.size(),
                     refused, Scoreboard.OUTAGE_REQUESTS.get(), Knobs.outageSeconds(), limiterUnavailable.get());
             assertThat(refused).as("creates refused with 503 while the database was down").isPositive();
-            if (defaultRateLimits) {
-                assertThat(limiterUnavailable.get()).as("reads refused because the rate limiter could not reach its buckets")
-                        .isPositive();
-            }
+            // Not asserted: while the database is wholly down, authentication fails first (503 "Database
+            // unavailable"), so only a request that authenticated in the instant before the stop reaches
+            // the limiter's own 503. Its draws from PostgreSQL under load, and the refusals it remembers
+            // (the 429s above), are what this run adds; RateLimiterUnavailable itself is pinned down by
+            // Bucket4jRateLimiterTest.
             problems.addAll(AcknowledgedWrites.verify(api, tenant.apiKey(), writes));
             problems.addAll(AcknowledgedWrites.retryUnanswered(api, tenant.apiKey(), writes));
             assertThat(problems).isEmpty();

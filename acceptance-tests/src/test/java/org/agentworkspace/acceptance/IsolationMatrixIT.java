@@ -134,7 +134,14 @@ class IsolationMatrixIT {
                 expect(reply.status() == 404, method, template, credential, fills, "404 like an absent id", reply);
                 if (fills.containsValue(Fill.FOREIGN)) {
                     Map<String, Fill> randomized = new LinkedHashMap<>(fills);
-                    randomized.replaceAll((k, v) -> v == Fill.FOREIGN ? Fill.RANDOM : v);
+                    if (ownersSession) {
+                        // The owner knows both agents exist ("Agent not found" would be wrong for either);
+                        // what must not show is one agent's row under the other's path: it must answer
+                        // like a random id under that same agent.
+                        randomized.replaceAll((k, v) -> slotKind(template, k).equals("agent") ? v : Fill.RANDOM);
+                    } else {
+                        randomized.replaceAll((k, v) -> v == Fill.FOREIGN ? Fill.RANDOM : v);
+                    }
                     Api.Reply baseline = cell(method, template, randomized, bearer, victim, attacker, who);
                     expect(reply.status() == baseline.status() && normalized(reply).equals(normalized(baseline)),
                             method, template, credential, fills, "the same answer as a random id (" + baseline + ")", reply);

@@ -14,6 +14,8 @@ import org.agentworkspace.http.HttpSettings;
 import org.agentworkspace.http.HttpUseCases;
 import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.mcp.AgentWorkspaceMcp;
+import org.agentworkspace.mcp.McpUseCases;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
@@ -137,6 +139,8 @@ final class Application implements AutoCloseable {
         ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), httpUseCases(),
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
+        // Registered into the same configuration, so /mcp passes the same authentication and limits.
+        resources.register(AgentWorkspaceMcp.endpoint(mcpUseCases(), AgentWorkspaceHttp::authenticatedAgent));
         return resources;
     }
 
@@ -179,6 +183,13 @@ final class Application implements AutoCloseable {
                 u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(), u.deleteAgent(),
                 u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(), u.revokeSubscription(),
                 u.listAuditEntries(), u.serveFeed());
+    }
+
+    private McpUseCases mcpUseCases() {
+        UseCases u = useCases;
+        return new McpUseCases(u.getAgentProfile(), u.listEvents(), u.getEvent(), u.createEvent(), u.updateEvent(),
+                u.deleteEvent(), u.listDocuments(), u.getDocument(), u.createDocument(), u.updateDocument(),
+                u.deleteDocument(), u.runIdempotently());
     }
 
     @Override

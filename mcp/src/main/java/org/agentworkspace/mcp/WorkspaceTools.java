@@ -1,0 +1,28 @@
+package org.agentworkspace.mcp;
+
+import java.util.List;
+
+/**
+ * Every tool the server offers, in the order {@code tools/list} shows them. A tool for a new use case
+ * is one {@link WorkspaceTool} class and one line here.
+ */
+final class WorkspaceTools {
+    private WorkspaceTools() {
+    }
+
+    static List<WorkspaceTool> all(McpUseCases u) {
+        Writes writes = new Writes(u.runIdempotently());
+        return List.of(
+                new WhoAmITool(u.getAgentProfile()),
+                new ListEventsTool(u.listEvents()),
+                new GetEventTool(u.getEvent()),
+                new CreateEventTool(u.createEvent(), writes),
+                new UpdateEventTool(u.updateEvent(), writes),
+                new DeleteEventTool(u.deleteEvent(), writes),
+                new ListDocumentsTool(u.listDocuments()),
+                new GetDocumentTool(u.getDocument()),
+                new CreateDocumentTool(u.createDocument(), writes),
+                new UpdateDocumentTool(u.updateDocument(), writes),
+                new DeleteDocumentTool(u.deleteDocument(), writes));
+    }
+}

@@ -1,5 +1,6 @@
 package org.agentworkspace.mcp;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;
@@ -67,16 +68,16 @@ public final class McpEndpoint implements McpStatelessServerTransport {
                          String body) throws IOException {
         AgentPrincipal agent = callers.agentOf(security);
         if (protocolVersion != null && !PROTOCOL_VERSIONS.contains(protocolVersion.trim())) {
-            return error(400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "Unsupported " + PROTOCOL_VERSION_HEADER
+            return error(McpSchema.ErrorCodes.INVALID_REQUEST, "Unsupported " + PROTOCOL_VERSION_HEADER
                     + " " + protocolVersion + "; supported: " + String.join(", ", PROTOCOL_VERSIONS));
         }
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, body);
         } catch (IOException e) {
-            return error(400, null, McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: the body is not one JSON object");
+            return error(McpSchema.ErrorCodes.PARSE_ERROR, "Parse error: the body is not one JSON object");
         } catch (IllegalArgumentException e) {
-            return error(400, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+            return error(McpSchema.ErrorCodes.INVALID_REQUEST,
                     "Invalid request: send one JSON-RPC 2.0 request or notification per POST");
         }
         McpTransportContext context = McpTransportContext.create(Map.of(ToolCalls.AGENT, agent));
@@ -95,9 +96,15 @@ public final class McpEndpoint implements McpStatelessServerTransport {
         return Response.accepted().build();
     }
 
-    private Response error(int status, Object id, int code, String message) throws IOException {
-        McpSchema.JSONRPCResponse response = new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, id, null,
-                new McpSchema.JSONRPCResponse.JSONRPCError(code, message, null));
-        return Response.status(status).type(JSON).entity(json.writeValueAsString(response)).build();
+    /**
+     * A JSON-RPC error for a message that could not be read, so has no usable id: {@code "id": null}
+     * (JSON-RPC 2.0, section 5), written here because the SDK's response type refuses a null id.
+     */
+    private static Response error(int code, String message) {
+        ObjectNode body = McpJson.object();
+        body.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        body.putNull("id");
+        body.putObject("error").put("code", code).put("message", message);
+        return Response.status(400).type(JSON).entity(McpJson.text(body)).build();
     }
 }

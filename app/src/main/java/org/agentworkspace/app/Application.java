@@ -11,11 +11,9 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
-import org.agentworkspace.http.HttpUseCases;
 import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.mcp.AgentWorkspaceMcp;
-import org.agentworkspace.mcp.McpUseCases;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
@@ -136,11 +134,11 @@ final class Application implements AutoCloseable {
         if (operability == null) {
             operability = Operability.start(System.getenv(), dataSource);
         }
-        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), httpUseCases(),
+        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), useCases,
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         // Registered into the same configuration, so /mcp passes the same authentication and limits.
-        resources.register(AgentWorkspaceMcp.endpoint(mcpUseCases(), AgentWorkspaceHttp::authenticatedAgent));
+        resources.register(AgentWorkspaceMcp.endpoint(useCases, AgentWorkspaceHttp::authenticatedAgent));
         return resources;
     }
 
@@ -173,23 +171,6 @@ final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private HttpUseCases httpUseCases() {
-        UseCases u = useCases;
-        return new HttpUseCases(u.authenticateAgent(), u.authenticateUser(), u.getAgentProfile(), u.listEvents(),
-                u.createEvent(), u.getEvent(), u.updateEvent(), u.deleteEvent(), u.listDocuments(), u.createDocument(),
-                u.getDocument(), u.updateDocument(), u.deleteDocument(), u.listSubscriptions(), u.runIdempotently(),
-                u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(), u.deleteAgent(),
-                u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(), u.revokeSubscription(),
-                u.listAuditEntries(), u.serveFeed());
-    }
-
-    private McpUseCases mcpUseCases() {
-        UseCases u = useCases;
-        return new McpUseCases(u.getAgentProfile(), u.listEvents(), u.getEvent(), u.createEvent(), u.updateEvent(),
-                u.deleteEvent(), u.listDocuments(), u.getDocument(), u.createDocument(), u.updateDocument(),
-                u.deleteDocument(), u.runIdempotently());
     }
 
     @Override

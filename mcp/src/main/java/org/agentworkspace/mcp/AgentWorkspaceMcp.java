@@ -9,6 +9,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.agentworkspace.core.usecase.UseCases;
 
 /**
  * The MCP server as one JAX-RS resource to register beside the REST resources, so that {@code /mcp}
@@ -22,10 +23,11 @@ public final class AgentWorkspaceMcp {
     }
 
     /**
+     * @param useCases core's use cases; the tools call the same ones as REST
      * @param callers the web layer's lookup of the agent its authentication filter proved
      * @return the {@code /mcp} resource, a finished instance for {@code ResourceConfig.register}
      */
-    public static Object endpoint(McpUseCases useCases, AgentOfRequest callers) {
+    public static Object endpoint(UseCases useCases, AgentOfRequest callers) {
         McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
         McpEndpoint endpoint = new McpEndpoint(callers, json);
         List<WorkspaceTool> tools = WorkspaceTools.all(useCases);

@@ -1,16 +1,18 @@
 package org.agentworkspace.mcp;
 
 import java.util.List;
+import org.agentworkspace.core.usecase.UseCases;
 
 /**
  * Every tool the server offers, in the order {@code tools/list} shows them. A tool for a new use case
- * is one {@link WorkspaceTool} class and one line here.
+ * is one {@link WorkspaceTool} class and one line here. Tools take inbound ports only (the same ones
+ * REST calls), never a repository.
  */
 final class WorkspaceTools {
     private WorkspaceTools() {
     }
 
-    static List<WorkspaceTool> all(McpUseCases u) {
+    static List<WorkspaceTool> all(UseCases u) {
         Writes writes = new Writes(u.runIdempotently());
         return List.of(
                 new WhoAmITool(u.getAgentProfile()),

@@ -16,7 +16,8 @@ import org.agentworkspace.core.domain.Field;
 
 /**
  * The arguments of one tool call, checked against the tool's input schema. What the schema refuses
- * (an unknown argument, a missing required one, a value of the wrong JSON type) is a malformed call:
+ * (an unknown argument, a missing required one, a value of the wrong JSON type; text holding U+0000,
+ * which no field may hold) is a malformed call:
  * JSON-RPC error -32602 (API.md, MCP server). What the schema admits goes to core, whose validation
  * failures come back as tool results with {@code isError}.
  */
@@ -38,6 +39,9 @@ final class Arguments {
                 problems.add("unknown argument '" + argument.getKey() + "'; allowed arguments: " + names(properties));
             } else if (!fits(argument.getValue(), property.path("type"))) {
                 problems.add("'" + argument.getKey() + "' must be " + describe(property.path("type")));
+            } else if (argument.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+                // PostgreSQL text cannot hold U+0000; REST refuses it at the edge too (API.md, Conventions).
+                problems.add("'" + argument.getKey() + "' must not contain the NUL character (\\u0000)");
             }
         }
         for (JsonNode name : schema.path("required")) {

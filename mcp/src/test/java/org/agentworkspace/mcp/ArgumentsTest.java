@@ -65,6 +65,15 @@ class ArgumentsTest {
     }
 
     @Test
+    void text_holding_the_nul_character_is_refused_naming_the_argument() {
+        McpError error = catchThrowableOfType(McpError.class,
+                () -> Arguments.check("t", schema, Map.of("id", "e\u00001")));
+
+        assertThat(error.getJsonRpcError().code()).isEqualTo(-32602);
+        assertThat(error.getMessage()).contains("'id' must not contain the NUL character (\\u0000)");
+    }
+
+    @Test
     void no_arguments_at_all_are_an_empty_call() {
         ObjectNode none = Schema.object().build();
         assertThat(Arguments.check("whoami", none, null).without("x")).isEmpty();

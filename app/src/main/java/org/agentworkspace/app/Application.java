@@ -14,6 +14,7 @@ import org.agentworkspace.http.HttpSettings;
 import org.agentworkspace.http.edge.EdgeServer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.ics.IcsFeedRenderer;
+import org.agentworkspace.mcp.AgentWorkspaceMcp;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
@@ -172,6 +173,8 @@ final class Application implements AutoCloseable {
                 HttpSettings.of(feedUrls).withTrustedOrigins(TrustedOrigins.of(config)), useCases,
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
+        // Registered into the same configuration, so /mcp passes the same authentication and limits.
+        resources.register(AgentWorkspaceMcp.endpoint(useCases, AgentWorkspaceHttp::authenticatedAgent));
         return resources;
     }
 

@@ -35,6 +35,7 @@ import org.agentworkspace.core.port.out.UserRepository;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.mcp.AgentWorkspaceMcp;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.jooq.DSLContext;
 
@@ -54,6 +55,7 @@ public final class ArchitectureRules {
     static final String HTTP = AgentWorkspaceHttp.class.getPackageName() + "..";
     static final String CLERK = ClerkWebhookResource.class.getPackageName() + "..";
     static final String ICS = BiweeklyRecurrenceExpander.class.getPackageName() + "..";
+    static final String MCP = AgentWorkspaceMcp.class.getPackageName() + "..";
     static final String APP = Main.class.getPackageName() + "..";
     static final String JOOQ = DSLContext.class.getPackageName() + "..";
     static final String JAX_RS = Path.class.getPackageName() + "..";
@@ -72,16 +74,17 @@ public final class ArchitectureRules {
                     .should().dependOnClassesThat().resideInAPackage(JOOQ)
                     .because("SQL stays in persistence-jooq, where every query carries the scope predicate");
 
-    public static final ArchRule no_class_outside_http_clerk_and_app_touches_jax_rs =
-            noClasses().that().resideOutsideOfPackages(HTTP, CLERK, APP)
+    public static final ArchRule no_class_outside_http_clerk_mcp_and_app_touches_jax_rs =
+            noClasses().that().resideOutsideOfPackages(HTTP, CLERK, MCP, APP)
                     .should().dependOnClassesThat().resideInAPackage(JAX_RS)
-                    .because("only the web adapters speak HTTP; the core and the other adapters must not");
+                    .because("only the web adapters speak HTTP (the MCP server's endpoint is one JAX-RS resource);"
+                            + " the core and the other adapters must not");
 
-    public static final ArchRule repositories_are_never_used_by_http_classes =
+    public static final ArchRule repositories_are_never_used_by_http_or_mcp_classes =
             classes().that().resideInAPackage(PORT_OUT).and().haveSimpleNameEndingWith("Repository")
-                    .should().onlyHaveDependentClassesThat().resideOutsideOfPackage(HTTP)
-                    .because("resources reach data only through inbound use cases, which run the ownership chain"
-                            + " first (DESIGN.md, the ownership chain)");
+                    .should().onlyHaveDependentClassesThat().resideOutsideOfPackages(HTTP, MCP)
+                    .because("resources and MCP tools reach data only through inbound use cases, which run the"
+                            + " ownership chain first (DESIGN.md, the ownership chain)");
 
     public static final ArchRule only_ownership_constructs_principals_and_scopes =
             constructors().that().areDeclaredInClassesThat()
@@ -116,10 +119,11 @@ public final class ArchitectureRules {
                             + " (DESIGN.md: no method reads an event, document or subscription by id alone)");
 
     public static final ArchRule adapters_never_depend_on_each_other = CompositeArchRule
-            .of(adapter(PERSISTENCE, HTTP, CLERK, ICS))
-            .and(adapter(HTTP, PERSISTENCE, CLERK, ICS))
-            .and(adapter(CLERK, PERSISTENCE, HTTP, ICS))
-            .and(adapter(ICS, PERSISTENCE, HTTP, CLERK))
+            .of(adapter(PERSISTENCE, HTTP, CLERK, ICS, MCP))
+            .and(adapter(HTTP, PERSISTENCE, CLERK, ICS, MCP))
+            .and(adapter(CLERK, PERSISTENCE, HTTP, ICS, MCP))
+            .and(adapter(ICS, PERSISTENCE, HTTP, CLERK, MCP))
+            .and(adapter(MCP, PERSISTENCE, HTTP, CLERK, ICS))
             .because("each adapter plugs into the core alone, so JVM teams can embed core + persistence-jooq"
                     + " without Jersey (DESIGN.md: adapters never depend on each other)");
 

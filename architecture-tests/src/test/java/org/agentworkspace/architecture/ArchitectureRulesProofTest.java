@@ -32,6 +32,7 @@ import org.agentworkspace.http.archfixtures.ResourceMintingAPrincipal;
 import org.agentworkspace.http.archfixtures.ResourceReachingARepository;
 import org.agentworkspace.http.archfixtures.ResourceUsingAResponse;
 import org.agentworkspace.ics.archfixtures.ResponseOutsideTheWeb;
+import org.agentworkspace.mcp.archfixtures.ToolUsingTheWebAdapter;
 import org.agentworkspace.persistence.archfixtures.LookupBuildingCredentials;
 import org.agentworkspace.persistence.archfixtures.QueryInPersistence;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,8 @@ class ArchitectureRulesProofTest {
 
     @Test
     void jax_rs_outside_the_web_adapters_is_reported() {
-        assertThat(violations(ArchitectureRules.no_class_outside_http_clerk_and_app_touches_jax_rs,
-                ResponseOutsideTheWeb.class, ResourceUsingAResponse.class))
+        assertThat(violations(ArchitectureRules.no_class_outside_http_clerk_mcp_and_app_touches_jax_rs,
+                ResponseOutsideTheWeb.class, ResourceUsingAResponse.class, ToolUsingTheWebAdapter.class))
                 .isNotEmpty()
                 .allSatisfy(v -> assertThat(v).contains(ResponseOutsideTheWeb.class.getName())
                         .contains("jakarta.ws.rs.archfixture.StubResponse"));
@@ -75,7 +76,7 @@ class ArchitectureRulesProofTest {
 
     @Test
     void an_http_class_using_a_repository_is_reported() {
-        assertThat(violations(ArchitectureRules.repositories_are_never_used_by_http_classes,
+        assertThat(violations(ArchitectureRules.repositories_are_never_used_by_http_or_mcp_classes,
                 EventRepository.class, ResourceReachingARepository.class, ResourceUsingAResponse.class))
                 .isNotEmpty()
                 .allSatisfy(v -> assertThat(v).contains(ResourceReachingARepository.class.getName())
@@ -154,6 +155,15 @@ class ArchitectureRulesProofTest {
                 .isNotEmpty()
                 .allSatisfy(v -> assertThat(v)
                         .contains(org.agentworkspace.persistence.archfixtures.RepositoryCallingTheWebLayer.class.getName())
+                        .contains(ResourceUsingAResponse.class.getName()));
+    }
+
+    @Test
+    void an_mcp_class_reaching_into_the_web_adapter_is_reported() {
+        assertThat(violations(ArchitectureRules.adapters_never_depend_on_each_other,
+                ToolUsingTheWebAdapter.class, ResourceUsingAResponse.class))
+                .isNotEmpty()
+                .allSatisfy(v -> assertThat(v).contains(ToolUsingTheWebAdapter.class.getName())
                         .contains(ResourceUsingAResponse.class.getName()));
     }
 

@@ -18,12 +18,12 @@ class ArchitectureTest {
             ArchitectureRules.no_class_outside_persistence_touches_jooq;
 
     @ArchTest
-    static final ArchRule no_class_outside_http_clerk_and_app_touches_jax_rs =
-            ArchitectureRules.no_class_outside_http_clerk_and_app_touches_jax_rs;
+    static final ArchRule no_class_outside_http_clerk_mcp_and_app_touches_jax_rs =
+            ArchitectureRules.no_class_outside_http_clerk_mcp_and_app_touches_jax_rs;
 
     @ArchTest
-    static final ArchRule repositories_are_never_used_by_http_classes =
-            ArchitectureRules.repositories_are_never_used_by_http_classes;
+    static final ArchRule repositories_are_never_used_by_http_or_mcp_classes =
+            ArchitectureRules.repositories_are_never_used_by_http_or_mcp_classes;
 
     @ArchTest
     static final ArchRule only_ownership_constructs_principals_and_scopes =

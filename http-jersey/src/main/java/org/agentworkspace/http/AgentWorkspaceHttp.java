@@ -1,5 +1,7 @@
 package org.agentworkspace.http;
 
+import jakarta.ws.rs.core.SecurityContext;
+import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.limits.Partition;
 import org.agentworkspace.http.metrics.MetricsResource;
@@ -56,6 +58,16 @@ public final class AgentWorkspaceHttp {
         config.register(new FeedResource(useCases.serveFeed()));
         config.register(new OperationsResource(readiness));
         return config;
+    }
+
+    /**
+     * The agent that {@link AuthenticationFilter} proved for a request, for resources that other modules
+     * register into this configuration (the MCP server at {@code /mcp}).
+     *
+     * @throws org.agentworkspace.core.domain.Unauthenticated when the request was not authenticated as an agent
+     */
+    public static AgentPrincipal authenticatedAgent(SecurityContext security) {
+        return Caller.agent(security);
     }
 
     private static void registerOperations(ResourceConfig config, HttpOperations operations) {

@@ -11,8 +11,9 @@ import org.agentworkspace.core.port.in.AuthenticateAgent;
 import org.agentworkspace.core.port.in.AuthenticateUser;
 
 /**
- * Step one of the ownership chain for the two authenticated APIs: {@code /api/v1/*} takes an
- * agent's API key, {@code /api/dashboard/*} a user's session (bearer or {@code __session} cookie).
+ * Step one of the ownership chain for the two authenticated APIs: {@code /api/v1/*} (and the MCP
+ * server at {@code /mcp}, the same agent API over another protocol) takes an agent's API key,
+ * {@code /api/dashboard/*} a user's session (bearer or {@code __session} cookie).
  * Each request asks core afresh, so a regenerated key or a deleted user fails on the very next
  * request. Failures throw core's {@code Unauthenticated}, which never says what was wrong.
  */
@@ -34,7 +35,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = relativePath(request.getUriInfo().getPath());
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        if (under(path, "api/v1")) {
+        if (under(path, "api/v1") || under(path, "mcp")) {
             Caller caller = new Caller.Agent(authenticateAgent.authenticate(bearer(request)));
             request.setSecurityContext(new CallerSecurityContext(caller, secure));
         } else if (under(path, "api/dashboard")) {

@@ -13,8 +13,9 @@ final class RateLimitedRoutes {
         return p;
     }
 
+    /** The agent API: REST under {@code /api/v1}, and the MCP server at {@code /mcp} (same key, same limits). */
     static boolean agentApi(String path) {
-        return under(relative(path), "api/v1");
+        return under(relative(path), "api/v1") || under(relative(path), "mcp");
     }
 
     static boolean dashboardApi(String path) {

@@ -24,6 +24,7 @@ class OpenApiDocumentTest {
     static final Set<Route> REGISTERED_BY_THE_APP = Set.of(
             new Route("POST", "/api/webhooks/clerk"),
             new Route("POST", "/api/local/session"),
+            new Route("POST", "/mcp"),
             new Route("GET", "/"),
             new Route("GET", "/login"),
             new Route("GET", "/assets/{file}"));

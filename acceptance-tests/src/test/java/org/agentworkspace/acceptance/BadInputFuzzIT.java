@@ -121,6 +121,13 @@ class BadInputFuzzIT {
             head.append("\r\nConnection: close");
             Scoreboard.FUZZ_CASES.incrementAndGet();
             RawHttp.Reply reply = raw.send(head.toString(), body, method.equals("HEAD"), 30_000);
+            if (reply.status() < 100 && head.length() > 60_000) {
+                // A head refused early (431, a malformed line) is answered and the connection closed
+                // while tens of KiB are still being sent: the peer's reset can discard the answer
+                // before it is read. Counted and reported, not hidden among the answered cases.
+                Scoreboard.CONTAINER_REJECTIONS.incrementAndGet();
+                continue;
+            }
             checkRaw(method + " " + abbreviated(path) + (body == null ? "" : " with a body"), method, reply);
         }
         for (int i = 0; i < Knobs.fuzzCasesPerTarget() * 3; i++) {

@@ -78,7 +78,9 @@ final class RawHttp {
         }
         String headText = all.substring(0, end);
         int status = Integer.parseInt(headText.substring(9, 12));
-        long length = 0;
+        // Without Content-Length (and not chunked, which the server never uses for errors) the body
+        // runs to the end of the connection, as for CONNECT, where Grizzly writes no length.
+        long length = Long.MAX_VALUE;
         for (String line : headText.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Long.parseLong(line.substring(15).trim());
@@ -90,7 +92,7 @@ final class RawHttp {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] already = all.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
         body.write(already, 0, (int) Math.min(already.length, length));
-        while (body.size() < length) {
+        while (body.size() < length && body.size() < 1_048_576) {
             int n;
             try {
                 n = in.read(buffer, 0, (int) Math.min(buffer.length, length - body.size()));

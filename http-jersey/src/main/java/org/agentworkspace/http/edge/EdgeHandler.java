@@ -67,6 +67,12 @@ public final class EdgeHandler extends HttpHandler {
         if (!METHODS.contains(method)) {
             EdgeErrors.write(response, 405, "Method not allowed: this server answers " + ALLOW, requestId, hasBody);
             response.setHeader("Allow", ALLOW);
+            if ("CONNECT".equals(method)) {
+                // Grizzly sends a CONNECT answer without a length and keeps the connection: the
+                // caller could not tell where the error ends, so it ends with the connection.
+                response.finish();
+                request.getContext().getConnection().close();
+            }
             return;
         }
         Optional<RequestTarget.Problem> problem = RequestTarget.check(request.getScheme(), request.getServerName(),

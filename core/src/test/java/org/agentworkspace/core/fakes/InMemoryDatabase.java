@@ -41,6 +41,47 @@ public final class InMemoryDatabase {
     final Map<AgentId, Map<String, IdempotencyRecord>> idempotency = new HashMap<>();
     final Set<String> processedWebhooks = new HashSet<>();
 
+    /** Everything, copied: what a transaction's rollback restores. Values are immutable records. */
+    Runnable snapshot() {
+        Map<UserId, User> users = new LinkedHashMap<>(this.users);
+        Set<UserId> tombstones = new HashSet<>(this.tombstones);
+        Map<AgentId, Agent> agents = new LinkedHashMap<>(this.agents);
+        Map<AgentId, Calendar> calendars = new HashMap<>(this.calendars);
+        Map<EventId, Event> events = new LinkedHashMap<>(this.events);
+        Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>(this.eventWrites);
+        Map<DocumentId, Document> documents = new LinkedHashMap<>(this.documents);
+        Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>(this.subscriptions);
+        Map<AgentId, KeyDigest> apiKeys = new HashMap<>(this.apiKeys);
+        List<AuditEntry> audit = new ArrayList<>(this.audit);
+        Map<AgentId, Map<String, IdempotencyRecord>> idempotency = new HashMap<>();
+        this.idempotency.forEach((agent, records) -> idempotency.put(agent, new HashMap<>(records)));
+        Set<String> processedWebhooks = new HashSet<>(this.processedWebhooks);
+        return () -> {
+            restore(this.users, users);
+            restore(this.tombstones, tombstones);
+            restore(this.agents, agents);
+            restore(this.calendars, calendars);
+            restore(this.events, events);
+            restore(this.eventWrites, eventWrites);
+            restore(this.documents, documents);
+            restore(this.subscriptions, subscriptions);
+            restore(this.apiKeys, apiKeys);
+            restore(this.audit, audit);
+            restore(this.idempotency, idempotency);
+            restore(this.processedWebhooks, processedWebhooks);
+        };
+    }
+
+    private static <K, V> void restore(Map<K, V> live, Map<K, V> saved) {
+        live.clear();
+        live.putAll(saved);
+    }
+
+    private static <T> void restore(java.util.Collection<T> live, java.util.Collection<T> saved) {
+        live.clear();
+        live.addAll(saved);
+    }
+
     void deleteAgentCascade(AgentId id) {
         agents.remove(id);
         calendars.remove(id);

@@ -47,8 +47,8 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
-import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.ics.IcsFeedRenderer;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
@@ -91,7 +91,7 @@ final class ItStack implements AutoCloseable {
         Ports ports = new Ports(persistence.transactions(), persistence.credentials(), persistence.users(),
                 persistence.agents(), persistence.events(), persistence.documents(), persistence.subscriptions(),
                 persistence.apiKeys(), persistence.audit(), persistence.idempotency(),
-                persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new BiweeklyFeedRenderer(), sessions);
+                persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new IcsFeedRenderer(), sessions);
         useCases = UseCases.create(ports, Settings.defaults());
         UseCases u = useCases;
         ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), u,

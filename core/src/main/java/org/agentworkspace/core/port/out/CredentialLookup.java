@@ -1,7 +1,6 @@
 package org.agentworkspace.core.port.out;
 
 import java.util.Optional;
-import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.KeyDigest;
 import org.agentworkspace.core.ownership.AgentCredential;
@@ -16,6 +15,10 @@ public interface CredentialLookup {
     /** The agent whose current key has this digest; empty for any other digest. */
     Optional<AgentCredential> agentByKeyDigest(KeyDigest digest);
 
-    /** The live subscription of {@code agentId} with this token; empty for revoked, rotated or foreign tokens. */
-    Optional<FeedCredential> feedByToken(AgentId agentId, FeedToken token);
+    /**
+     * The live subscription with this token, and the agent it belongs to as stored with it; empty
+     * for revoked, rotated and unknown tokens. Whether that agent is the one a feed URL names is
+     * the use case's to decide.
+     */
+    Optional<FeedCredential> feedByToken(FeedToken token);
 }

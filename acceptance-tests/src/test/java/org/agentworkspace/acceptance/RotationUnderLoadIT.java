@@ -71,7 +71,7 @@ class RotationUnderLoadIT {
     void aRegeneratedKeyFailsOnTheOtherInstanceFromTheMomentTheOwnerIsAnswered() throws Exception {
         Tenant tenant = Tenant.create(one, stack.clerk, "rotator");
         List<String> violations = hammer(client -> {
-                    Api api = client % 2 == 0 ? two : one;
+                    Api api = instanceFor(client);
                     return client % 4 < 2
                             ? () -> api.get("/api/v1/me", tenant.apiKey())
                             : () -> api.send("POST", "/api/v1/events", tenant.apiKey(),
@@ -89,10 +89,7 @@ class RotationUnderLoadIT {
     @Test
     void aRotatedFeedTokenFailsOnTheOtherInstanceFromTheMomentTheOwnerIsAnswered() throws Exception {
         Tenant tenant = Tenant.create(one, stack.clerk, "feedrotator");
-        List<String> violations = hammer(client -> {
-                    Api api = client % 2 == 0 ? two : one;
-                    return () -> api.get(tenant.feedPath(), null);
-                },
+        List<String> violations = hammer(client -> () -> instanceFor(client).get(tenant.feedPath(), null),
                 () -> one.send("POST", "/api/dashboard/agents/" + tenant.agentId() + "/subscriptions/"
                         + tenant.subscriptionId() + "/rotate", tenant.session(), null),
                 r -> {
@@ -107,10 +104,7 @@ class RotationUnderLoadIT {
     @Test
     void aRevokedFeedSubscriptionFailsOnTheOtherInstanceFromTheMomentTheOwnerIsAnswered() throws Exception {
         Tenant tenant = Tenant.create(one, stack.clerk, "feedrevoker");
-        List<String> violations = hammer(client -> {
-                    Api api = client % 2 == 0 ? two : one;
-                    return () -> api.get(tenant.feedPath(), null);
-                },
+        List<String> violations = hammer(client -> () -> instanceFor(client).get(tenant.feedPath(), null),
                 () -> one.send("DELETE", "/api/dashboard/agents/" + tenant.agentId() + "/subscriptions/"
                         + tenant.subscriptionId(), tenant.session(), null),
                 r -> {
@@ -124,7 +118,7 @@ class RotationUnderLoadIT {
     void aDeletedAgentsKeyAndFeedFailOnTheOtherInstanceFromTheMomentTheOwnerIsAnswered() throws Exception {
         Tenant tenant = Tenant.create(one, stack.clerk, "deleter");
         List<String> violations = hammer(client -> {
-                    Api api = client % 2 == 0 ? two : one;
+                    Api api = instanceFor(client);
                     return switch (client % 3) {
                         case 0 -> () -> api.get("/api/v1/events", tenant.apiKey());
                         case 1 -> () -> api.send("POST", "/api/v1/docs", tenant.apiKey(), "{\"title\":\"load\",\"content\":\"x\"}");
@@ -156,6 +150,11 @@ class RotationUnderLoadIT {
         assertThat(other.status()).as("instance 2 right after: %s", other).isEqualTo(429);
         assertThat(other.headers().firstValue("Retry-After")).as("Retry-After on instance 2").isPresent();
         Scoreboard.FAULTS_INJECTED.incrementAndGet();
+    }
+
+    /** Half the clients go to each instance. */
+    private Api instanceFor(int client) {
+        return client % 2 == 0 ? two : one;
     }
 
     private static void expectRefusedOnInstanceTwo(Api.Reply reply, int status) {

@@ -42,6 +42,10 @@ final class ClerkEvents {
         if (type == null) {
             throw new WebhookRejected("Webhook payload has no type");
         }
+        // API.md: U+0000 anywhere in a webhook payload is a 400, also in a type we would only ignore.
+        if (Text.containsNul(type)) {
+            throw new WebhookRejected(Text.nulMessage("type"));
+        }
         return switch (type) {
             case "user.created", "user.updated" -> new UserChange.Upsert(profile(data(event)));
             case "user.deleted" -> new UserChange.Delete(userId(data(event)));

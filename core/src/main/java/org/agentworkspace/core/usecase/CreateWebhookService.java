@@ -60,7 +60,7 @@ final class CreateWebhookService implements CreateWebhook {
     @Override
     public CreatedWebhook createForOwner(UserPrincipal user, String agentId, WebhookInput input) {
         Valid valid = validate(input);
-        return owned.on(user, agentId, Access.WRITE, scope -> store(scope, valid));
+        return owned.act(user, agentId, Access.WRITE, (agent, scope) -> store(scope, valid));
     }
 
     private record Valid(URI url, Set<WebhookEventType> events) {

@@ -45,7 +45,7 @@ final class DeleteWebhookService implements DeleteWebhook {
     @Override
     public void deleteForOwner(UserPrincipal user, String agentId, String webhookId) {
         WebhookId id = WebhookId.parse(webhookId).orElseThrow(() -> new NotFound("Webhook"));
-        owned.on(user, agentId, Access.WRITE, scope -> remove(scope, id));
+        owned.act(user, agentId, Access.WRITE, (agent, scope) -> remove(scope, id));
     }
 
     private Void remove(AgentScope scope, WebhookId id) {

@@ -40,7 +40,7 @@ final class ListWebhookDeliveriesService implements ListWebhookDeliveries {
     @Override
     public List<WebhookDelivery> listForOwner(UserPrincipal user, String agentId, String webhookId) {
         WebhookId id = WebhookId.parse(webhookId).orElseThrow(() -> new NotFound("Webhook"));
-        return owned.on(user, agentId, Access.READ, scope -> deliveries(scope, id));
+        return owned.act(user, agentId, Access.READ, (agent, scope) -> deliveries(scope, id));
     }
 
     private List<WebhookDelivery> deliveries(AgentScope scope, WebhookId id) {

@@ -32,6 +32,6 @@ final class ListWebhooksService implements ListWebhooks {
 
     @Override
     public List<Webhook> listForOwner(UserPrincipal user, String agentId) {
-        return owned.on(user, agentId, Access.READ, webhooks::list);
+        return owned.act(user, agentId, Access.READ, (agent, scope) -> webhooks.list(scope));
     }
 }

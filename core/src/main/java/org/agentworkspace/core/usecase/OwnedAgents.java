@@ -1,6 +1,6 @@
 package org.agentworkspace.core.usecase;
 
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.NotFound;
@@ -12,30 +12,33 @@ import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.out.AgentRepository;
 import org.agentworkspace.core.port.out.Transactions;
 
-/**
- * The owner's path to one agent, for the services of the change log and webhooks: the agent is
- * loaded through the user's owner scope, then its agent scope is minted and the work joins the
- * same transaction under it.
- */
+/** The owner's path to one of their agents, shared by the dashboard's use cases. */
 final class OwnedAgents {
-    private final Ownership ownership;
     private final Transactions transactions;
     private final AgentRepository agents;
+    private final Ownership ownership;
 
-    OwnedAgents(Ownership ownership, Transactions transactions, AgentRepository agents) {
-        this.ownership = ownership;
+    OwnedAgents(Transactions transactions, AgentRepository agents, Ownership ownership) {
         this.transactions = transactions;
         this.agents = agents;
+        this.ownership = ownership;
     }
 
-    /** @throws NotFound for a malformed id, an absent agent and someone else's agent alike */
-    <T> T on(UserPrincipal user, String agentId, Access access, Function<AgentScope, T> work) {
+    /**
+     * Runs {@code work} on one agent of {@code user}, in one transaction: the agent is loaded
+     * through the user's owner scope, then its agent scope is minted and the transaction is
+     * narrowed to it, so the work sees that agent's rows and none of the owner's other agents'.
+     *
+     * @throws NotFound for a malformed id, an absent agent and someone else's agent alike
+     */
+    <T> T act(UserPrincipal user, String agentId, Access access, BiFunction<Agent, AgentScope, T> work) {
         AgentId id = AgentId.parse(agentId).orElseThrow(() -> new NotFound("Agent"));
         OwnerScope owner = ownership.scopeFor(user);
         return transactions.inTransaction(owner, () -> {
             Agent agent = agents.find(owner, id).orElseThrow(() -> new NotFound("Agent"));
             AgentScope scope = ownership.scopeFor(user, agent, access);
-            return transactions.inTransaction(scope, () -> work.apply(scope));
+            transactions.narrowTo(scope);
+            return work.apply(agent, scope);
         });
     }
 }

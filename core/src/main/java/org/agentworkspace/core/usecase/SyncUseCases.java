@@ -24,7 +24,7 @@ public final class SyncUseCases {
 
     private SyncUseCases(SyncPorts p, Settings settings, SyncSettings sync) {
         Ownership ownership = new Ownership();
-        OwnedAgents owned = new OwnedAgents(ownership, p.transactions(), p.agents());
+        OwnedAgents owned = new OwnedAgents(p.transactions(), p.agents(), ownership);
         SyncCursors cursors = new SyncCursors(sync.cursorKey(), settings.random(), sync.cursorLifetime());
         listChanges = new ListChangesService(ownership, p.transactions(), p.changes(), cursors, settings.clock());
         createWebhook = new CreateWebhookService(ownership, owned, p.transactions(), p.webhooks(), p.audit(),

@@ -1,6 +1,7 @@
 package org.agentworkspace.app;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -8,14 +9,22 @@ import org.agentworkspace.core.domain.FeedUrls;
 import org.agentworkspace.core.port.out.Transactions;
 import org.agentworkspace.core.usecase.Ports;
 import org.agentworkspace.core.usecase.Settings;
+import org.agentworkspace.core.usecase.SyncPorts;
+import org.agentworkspace.core.usecase.SyncSettings;
+import org.agentworkspace.core.usecase.SyncUseCases;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
+import org.agentworkspace.http.JacksonWebhookBodies;
+import org.agentworkspace.http.SyncHttpUseCases;
 import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.persistence.FlywayMigrations;
+import org.agentworkspace.persistence.JooqChangeRepository;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
+import org.agentworkspace.webhooks.AddressGuard;
+import org.agentworkspace.webhooks.JdkWebhookTransport;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -40,6 +49,9 @@ final class Application implements AutoCloseable {
     private final SessionSetup sessions;
     private final Transactions transactions;
     private Operability operability;
+    private SyncUseCases sync;
+    private WebhookSettings webhookSettings;
+    private WebhookSender webhookSender;
 
     private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
                         UseCases useCases, FeedUrls feedUrls, SessionSetup sessions, Transactions transactions) {
@@ -76,6 +88,8 @@ final class Application implements AutoCloseable {
             Application app = new Application(config, embedded, pool, pool, useCases,
                     new FeedUrls(config.publicUrl()), sessions, persistence.transactions());
             sessions.prepareLocalOwner(useCases);
+            app.webhookSettings = WebhookSettings.fromEnvironment(System.getenv());
+            app.sync = syncUseCases(persistence, app.webhookSettings);
             return app;
         } catch (RuntimeException e) {
             if (embedded != null) {
@@ -83,6 +97,22 @@ final class Application implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The change log and webhooks (issue 19). The cursor key is drawn from the JVM's CSPRNG by
+     * whichever instance starts first and shared by all through the database.
+     */
+    private static SyncUseCases syncUseCases(JooqPersistence persistence, WebhookSettings settings) {
+        byte[] candidate = new byte[32];
+        new SecureRandom().nextBytes(candidate);
+        byte[] cursorKey = persistence.serverSecret("sync-cursor-key", candidate);
+        AddressGuard guard = new AddressGuard(settings.allowPrivate());
+        JooqChangeRepository changes = persistence.changes();
+        SyncPorts ports = new SyncPorts(persistence.transactions(), persistence.agents(), persistence.audit(), changes,
+                changes, persistence.webhooks(), persistence.webhookOutbox(), guard,
+                JdkWebhookTransport.withContractTimeouts(guard), new JacksonWebhookBodies());
+        return SyncUseCases.create(ports, Settings.defaults(), SyncSettings.defaults(cursorKey));
     }
 
     /**
@@ -136,6 +166,8 @@ final class Application implements AutoCloseable {
         ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), useCases,
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
+        new SyncHttpUseCases(sync.listChanges(), sync.createWebhook(), sync.listWebhooks(), sync.deleteWebhook(),
+                sync.listWebhookDeliveries()).register(resources);
         return resources;
     }
 
@@ -144,6 +176,7 @@ final class Application implements AutoCloseable {
                 + ":" + config.port() + "/");
         Operability.bridgeJavaUtilLogging();
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
+        webhookSender = WebhookSender.start(sync.deliverWebhooks(), webhookSettings, operability.http().metrics());
         // Grizzly answers an over-long request head itself, with an empty 400; a roomier limit lets
         // long query strings reach our validation and its contract-shaped errors.
         server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
@@ -172,6 +205,9 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        if (webhookSender != null) {
+            webhookSender.close();
+        }
         if (operability != null) {
             operability.close();
         }

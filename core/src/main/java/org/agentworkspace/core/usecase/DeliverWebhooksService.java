@@ -61,7 +61,16 @@ final class DeliverWebhooksService implements DeliverWebhooks {
         return new Report(due.size(), succeeded, due.size() - succeeded, disabled);
     }
 
+    /** A message that cannot even be rendered counts as a failed attempt, so it cannot stall the batch. */
     private WebhookTransport.Outcome send(WebhookMessage message) {
+        try {
+            return signAndSend(message);
+        } catch (RuntimeException e) {
+            return new WebhookTransport.Outcome(null, "not sent: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private WebhookTransport.Outcome signAndSend(WebhookMessage message) {
         String body = bodies.body(message);
         String id = message.id().toString();
         long timestamp = clock.instant().getEpochSecond();

@@ -34,6 +34,9 @@ class IsolationMatrixIT {
 
     enum Area { AGENT_API, DASHBOARD, FEED, PUBLIC }
 
+    /** Each tenant's webhook id, by agent id (Tenant itself makes none). */
+    private static final Map<String, String> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final SharedStack stack = SharedStack.get();
     private final Api api = stack.api;
     private final List<String> failures = new ArrayList<>();
@@ -42,6 +45,13 @@ class IsolationMatrixIT {
     void everyRouteTreatsAnotherTenantsDataAsAbsent() {
         Tenant victim = Tenant.create(api, stack.clerk, "victim");
         Tenant attacker = Tenant.create(api, stack.clerk, "attacker");
+        for (Tenant tenant : List.of(victim, attacker)) {
+            // A documentation address (TEST-NET-3): public to the address guard, reachable by nobody.
+            Api.Reply hook = api.send("POST", "/api/v1/webhooks", tenant.apiKey(),
+                    "{\"url\":\"https://203.0.113.10/isolation\"}");
+            assertThat(hook.status()).as("webhook of %s: %s", tenant.agentId(), hook).isEqualTo(201);
+            WEBHOOKS.put(tenant.agentId(), hook.json().path("webhook").path("id").asText());
+        }
         List<String> routes = expandAlternatives(RouteCatalog.routes(stack.environment));
         assertThat(routes).as("routes read from the resource model").hasSizeGreaterThan(20);
 
@@ -141,7 +151,8 @@ class IsolationMatrixIT {
             }
         }
         for (String secret : List.of(victim.agentId(), victim.apiKey(), victim.feedToken(), victim.eventId(),
-                victim.documentId(), victim.subscriptionId(), victim.userId(), "victim secret")) {
+                victim.documentId(), victim.subscriptionId(), victim.userId(), WEBHOOKS.get(victim.agentId()),
+                "victim secret")) {
             if (visible.contains(secret) || reply.headers().map().toString().contains(secret)) {
                 Scoreboard.LEAKS.incrementAndGet();
                 failures.add("LEAK " + method + " " + path + " answered with the victim's " + secret + ": " + reply);
@@ -191,6 +202,7 @@ class IsolationMatrixIT {
             case "event" -> t.eventId();
             case "document" -> t.documentId();
             case "subscription" -> t.subscriptionId();
+            case "webhook" -> WEBHOOKS.get(t.agentId());
             case "token" -> t.feedToken();
             case "file" -> "no-such-asset.js";
             default -> throw new IllegalStateException(kind);
@@ -215,6 +227,7 @@ class IsolationMatrixIT {
             case "events" -> "event";
             case "docs", "documents" -> "document";
             case "subscriptions" -> "subscription";
+            case "webhooks" -> "webhook";
             case "agents" -> "agent";
             default -> null;
         };

@@ -59,6 +59,9 @@ final class CreateWebhookService implements CreateWebhook {
 
     @Override
     public CreatedWebhook createForOwner(UserPrincipal user, String agentId, WebhookInput input) {
+        // Someone else's agent is "not found" before anything is said about the body, as on every
+        // owner route; resolving the URL then happens between the two short transactions.
+        owned.act(user, agentId, Access.WRITE, (agent, scope) -> null);
         Valid valid = validate(input);
         return owned.act(user, agentId, Access.WRITE, (agent, scope) -> store(scope, valid));
     }

@@ -14,6 +14,9 @@ const ACTIONS = {
   'subscription.rotated': 'Feed URL rotated',
   'subscription.revoked': 'Feed revoked',
   'auth.repeated_failures': 'Repeated failed sign-ins',
+  'webhook.created': 'Webhook added',
+  'webhook.removed': 'Webhook removed',
+  'webhook.disabled': 'Webhook disabled after failures',
 };
 
 export async function renderSecurity(panel, context, current) {

@@ -6,11 +6,13 @@ import { renderEvents } from './tab-events.js';
 import { renderDocuments } from './tab-documents.js';
 import { renderSettings } from './tab-settings.js';
 import { renderSecurity } from './tab-security.js';
+import { renderWebhooks } from './tab-webhooks.js';
 
 const TABS = [
   { id: 'events', label: 'Events', render: renderEvents },
   { id: 'documents', label: 'Documents', render: renderDocuments },
   { id: 'settings', label: 'Settings', render: renderSettings },
+  { id: 'webhooks', label: 'Webhooks', render: renderWebhooks },
   { id: 'security', label: 'Security', render: renderSecurity },
 ];
 

@@ -29,6 +29,18 @@ begin
     -- Rate-limit buckets belong to no agent (keys name an agent, a user, a token digest or an
     -- address), so the table has no row-level security; the server reads and writes all of it.
     execute format('grant select, insert, update, delete on table public.rate_limit_buckets to %I', runtime);
+    -- The change log and the webhook outbox (V15, V16): written by triggers under the writer's scope,
+    -- read by the agent's own scope; the sender and the purge reach across agents only through the
+    -- functions granted below.
+    execute format('grant select, insert, update, delete on table public.changes, public.webhook_endpoints, '
+        || 'public.webhook_messages to %I', runtime);
+    execute format('grant usage on sequence public.change_seq to %I', runtime);
+    execute format('grant execute on function public.aw_purge_tombstones(timestamptz, integer), '
+        || 'public.aw_server_secret(text, bytea), '
+        || 'public.aw_claim_webhook_messages(timestamptz, interval, integer), '
+        || 'public.aw_record_webhook_attempt(uuid, timestamptz, integer, boolean, timestamptz, interval), '
+        || 'public.aw_purge_webhook_messages(timestamptz, integer), public.aw_webhook_queue_depth() to %I',
+        runtime);
     -- Read-only, so the server can report the schema version it runs on.
     execute format('grant select on table public.flyway_schema_history to %I', runtime);
     execute format('grant execute on function public.aw_agent_by_key_digest(bytea), '

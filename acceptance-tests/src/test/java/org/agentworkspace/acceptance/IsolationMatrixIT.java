@@ -41,6 +41,9 @@ class IsolationMatrixIT {
     /** Who attacks: a stranger, or a sibling agent of the victim's own user. */
     enum Attacker { STRANGER, SIBLING }
 
+    /** Each tenant's webhook id, by agent id (Tenant itself makes none). */
+    private static final Map<String, String> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final SharedStack stack = SharedStack.get();
     private final Api api = stack.api;
     private final List<String> failures = new ArrayList<>();
@@ -50,6 +53,13 @@ class IsolationMatrixIT {
         Tenant victim = Tenant.create(api, stack.clerk, "victim");
         Tenant stranger = Tenant.create(api, stack.clerk, "attacker");
         Tenant sibling = Tenant.anotherAgentOf(api, victim, "sibling");
+        for (Tenant tenant : List.of(victim, stranger, sibling)) {
+            // A documentation address (TEST-NET-3): public to the address guard, reachable by nobody.
+            Api.Reply hook = api.send("POST", "/api/v1/webhooks", tenant.apiKey(),
+                    "{\"url\":\"https://203.0.113.10/isolation\"}");
+            assertThat(hook.status()).as("webhook of %s: %s", tenant.agentId(), hook).isEqualTo(201);
+            WEBHOOKS.put(tenant.agentId(), hook.json().path("webhook").path("id").asText());
+        }
         List<String> routes = expandAlternatives(RouteCatalog.routes(stack.environment));
         assertThat(routes).as("routes read from the resource model").hasSizeGreaterThan(20);
 
@@ -169,7 +179,8 @@ class IsolationMatrixIT {
         Api.Reply reply = api.send(method, path, bearer, bodyFor(method, template));
         // The body as it arrived: an answer that echoes a victim id the attacker sent still spreads it.
         List<String> secrets = new ArrayList<>(List.of(victim.agentId(), victim.apiKey(), victim.feedToken(),
-                victim.eventId(), victim.documentId(), victim.subscriptionId(), "victim secret"));
+                victim.eventId(), victim.documentId(), victim.subscriptionId(), WEBHOOKS.get(victim.agentId()),
+                "victim secret"));
         if (who == Attacker.STRANGER) {
             // A sibling shares the victim's user: its own answers name that user by design.
             secrets.add(victim.userId());
@@ -224,6 +235,7 @@ class IsolationMatrixIT {
             case "event" -> t.eventId();
             case "document" -> t.documentId();
             case "subscription" -> t.subscriptionId();
+            case "webhook" -> WEBHOOKS.get(t.agentId());
             case "token" -> t.feedToken();
             case "file" -> "no-such-asset.js";
             default -> throw new IllegalStateException(kind);
@@ -248,6 +260,7 @@ class IsolationMatrixIT {
             case "events" -> "event";
             case "docs", "documents" -> "document";
             case "subscriptions" -> "subscription";
+            case "webhooks" -> "webhook";
             case "agents" -> "agent";
             default -> null;
         };

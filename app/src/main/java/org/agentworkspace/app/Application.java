@@ -1,6 +1,7 @@
 package org.agentworkspace.app;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -8,16 +9,24 @@ import org.agentworkspace.core.domain.FeedUrls;
 import org.agentworkspace.core.port.out.Transactions;
 import org.agentworkspace.core.usecase.Ports;
 import org.agentworkspace.core.usecase.Settings;
+import org.agentworkspace.core.usecase.SyncPorts;
+import org.agentworkspace.core.usecase.SyncSettings;
+import org.agentworkspace.core.usecase.SyncUseCases;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
 import org.agentworkspace.http.edge.EdgeServer;
+import org.agentworkspace.http.JacksonWebhookBodies;
+import org.agentworkspace.http.SyncHttpUseCases;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.ics.IcsFeedRenderer;
 import org.agentworkspace.mcp.AgentWorkspaceMcp;
 import org.agentworkspace.persistence.FlywayMigrations;
+import org.agentworkspace.persistence.JooqChangeRepository;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
+import org.agentworkspace.webhooks.AddressGuard;
+import org.agentworkspace.webhooks.JdkWebhookTransport;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
@@ -42,6 +51,9 @@ final class Application implements AutoCloseable {
     private final org.agentworkspace.persistence.JooqExpiredRecords expiredRecords;
     private Operability operability;
     private ExpiredRecordsPurge purge;
+    private SyncUseCases sync;
+    private WebhookSettings webhookSettings;
+    private WebhookSender webhookSender;
 
     private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
                         UseCases useCases, FeedUrls feedUrls, SessionSetup sessions, Transactions transactions,
@@ -83,6 +95,8 @@ final class Application implements AutoCloseable {
             Application app = new Application(config, embedded, pool, pool, useCases,
                     new FeedUrls(config.publicUrl()), sessions, persistence.transactions(), persistence.expiredRecords());
             sessions.prepareLocalOwner(useCases);
+            app.webhookSettings = WebhookSettings.fromEnvironment(System.getenv());
+            app.sync = syncUseCases(persistence, app.webhookSettings);
             return app;
         } catch (RuntimeException e) {
             if (embedded != null) {
@@ -90,6 +104,22 @@ final class Application implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The change log and webhooks (issue 19). The cursor key is drawn from the JVM's CSPRNG by
+     * whichever instance starts first and shared by all through the database.
+     */
+    private static SyncUseCases syncUseCases(JooqPersistence persistence, WebhookSettings settings) {
+        byte[] candidate = new byte[32];
+        new SecureRandom().nextBytes(candidate);
+        byte[] cursorKey = persistence.serverSecret("sync-cursor-key", candidate);
+        AddressGuard guard = new AddressGuard(settings.allowPrivate());
+        JooqChangeRepository changes = persistence.changes();
+        SyncPorts ports = new SyncPorts(persistence.transactions(), persistence.agents(), persistence.audit(), changes,
+                changes, persistence.webhooks(), persistence.webhookOutbox(), guard,
+                JdkWebhookTransport.withContractTimeouts(guard), new JacksonWebhookBodies());
+        return SyncUseCases.create(ports, Settings.defaults(), SyncSettings.defaults(cursorKey));
     }
 
     /**
@@ -175,6 +205,8 @@ final class Application implements AutoCloseable {
         sessions.registerResources(resources, useCases);
         // Registered into the same configuration, so /mcp passes the same authentication and limits.
         resources.register(AgentWorkspaceMcp.endpoint(useCases, AgentWorkspaceHttp::authenticatedAgent));
+        new SyncHttpUseCases(sync.listChanges(), sync.createWebhook(), sync.listWebhooks(), sync.deleteWebhook(),
+                sync.listWebhookDeliveries()).register(resources);
         return resources;
     }
 
@@ -189,6 +221,7 @@ final class Application implements AutoCloseable {
         if (purge == null) {
             purge = ExpiredRecordsPurge.start(System.getenv(), expiredRecords, operability.http().metrics()).orElse(null);
         }
+        webhookSender = WebhookSender.start(sync.deliverWebhooks(), webhookSettings, operability.http().metrics());
         try {
             server.start();
         } catch (java.io.IOException e) {
@@ -216,6 +249,9 @@ final class Application implements AutoCloseable {
     public void close() {
         if (purge != null) {
             purge.close();
+        }
+        if (webhookSender != null) {
+            webhookSender.close();
         }
         if (operability != null) {
             operability.close();

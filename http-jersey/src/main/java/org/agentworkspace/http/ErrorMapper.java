@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.agentworkspace.core.domain.AgentNotWritable;
 import org.agentworkspace.core.domain.AgentSuspended;
 import org.agentworkspace.core.domain.Conflict;
+import org.agentworkspace.core.domain.CursorExpired;
 import org.agentworkspace.core.domain.IdempotencyMismatch;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
@@ -71,6 +72,9 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof IdempotencyMismatch) {
             return ErrorBodies.response(422, failure.getMessage()).build();
+        }
+        if (failure instanceof CursorExpired) {
+            return ErrorBodies.response(410, failure.getMessage()).build();
         }
         if (failure instanceof WebhookRejected) {
             return ErrorBodies.response(400, failure.getMessage()).build();

@@ -33,8 +33,10 @@ class OpenApiDocumentTest {
     private final JsonNode root = Fixtures.json(new String(document, java.nio.charset.StandardCharsets.UTF_8));
 
     private static Set<Route> registered() {
-        return RouteInventory.of(AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls("https://x.test")),
-                new StubUseCases().build(), () -> true));
+        var config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls("https://x.test")),
+                new StubUseCases().build(), () -> true);
+        StubSyncUseCases.unused().register(config);
+        return RouteInventory.of(config);
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.agentworkspace.core.port.out.ProcessedWebhooks;
 import org.agentworkspace.core.port.out.SubscriptionRepository;
 import org.agentworkspace.core.port.out.Transactions;
 import org.agentworkspace.core.port.out.UserRepository;
+import org.agentworkspace.core.port.out.WebhookOutbox;
+import org.agentworkspace.core.port.out.WebhookRepository;
 
 /**
  * Every PostgreSQL adapter over one data source, sharing one {@link Transactions}. The entry
@@ -77,5 +79,27 @@ public final class JooqPersistence {
 
     public ProcessedWebhooks processedWebhooks() {
         return new JooqProcessedWebhooks(transactions);
+    }
+
+    /** The change log (V15); also its tombstone purge. */
+    public JooqChangeRepository changes() {
+        return new JooqChangeRepository(transactions);
+    }
+
+    public WebhookRepository webhooks() {
+        return new JooqWebhookRepository(transactions);
+    }
+
+    public WebhookOutbox webhookOutbox() {
+        return new JooqWebhookOutbox(transactions);
+    }
+
+    /**
+     * The deployment-wide secret named {@code name}: the stored one, or {@code candidate} when none
+     * was stored yet (then it is stored). Every instance thus ends up with the same bytes.
+     */
+    public byte[] serverSecret(String name, byte[] candidate) {
+        return transactions.inSingleStatement(() -> transactions.dsl()
+                .resultQuery("select aw_server_secret(?, ?)", name, candidate).fetchOne(0, byte[].class));
     }
 }

@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
 class RowLevelSecurityTest {
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     private static final List<String> AGENT_OWNED = List.of("agents", "calendars", "events", "documents",
-            "subscriptions", "api_keys", "audit_entries", "idempotency_records");
+            "subscriptions", "api_keys", "audit_entries", "idempotency_records", "changes", "webhook_endpoints",
+            "webhook_messages");
 
     private final Ownership ownership = new Ownership();
     private final SecureRandom random = new SecureRandom();
@@ -263,7 +264,8 @@ class RowLevelSecurityTest {
                     "insert into users (id, created_at, updated_at) values ('x', now(), now())",
                     "delete from users",
                     "select * from user_tombstones",
-                    "select * from processed_webhooks")) {
+                    "select * from processed_webhooks",
+                    "select * from server_secrets")) {
                 assertThatThrownBy(() -> s.execute(statement)).as(statement)
                         .isInstanceOfSatisfying(SQLException.class,
                                 e -> assertThat(e.getSQLState()).isIn("42501", "42704"));

@@ -10,7 +10,11 @@ public enum AuditAction {
     SUBSCRIPTION_CREATED("subscription.created"),
     SUBSCRIPTION_ROTATED("subscription.rotated"),
     SUBSCRIPTION_REVOKED("subscription.revoked"),
-    AUTH_FAILURES("auth.repeated_failures");
+    AUTH_FAILURES("auth.repeated_failures"),
+    WEBHOOK_CREATED("webhook.created"),
+    WEBHOOK_REMOVED("webhook.removed"),
+    /** Written by the database function that disables an endpoint after five days of failures (V16). */
+    WEBHOOK_DISABLED("webhook.disabled");
 
     private final String wireName;
 

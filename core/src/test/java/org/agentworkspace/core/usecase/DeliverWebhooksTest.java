@@ -17,6 +17,7 @@ import org.agentworkspace.core.domain.WebhookId;
 import org.agentworkspace.core.domain.WebhookMessage;
 import org.agentworkspace.core.domain.WebhookSecret;
 import org.agentworkspace.core.domain.WebhookSignature;
+import org.agentworkspace.core.fakes.InMemoryDatabase;
 import org.agentworkspace.core.fakes.InMemoryTransactions;
 import org.agentworkspace.core.fakes.MutableClock;
 import org.agentworkspace.core.port.in.DeliverWebhooks;
@@ -68,7 +69,7 @@ class DeliverWebhooksTest {
         return new WebhookTransport.Outcome(answer, null);
     };
 
-    private final DeliverWebhooks deliver = new DeliverWebhooksService(new InMemoryTransactions(), outbox,
+    private final DeliverWebhooks deliver = new DeliverWebhooksService(new InMemoryTransactions(new InMemoryDatabase()), outbox,
             (before, limit) -> 0, message -> "{\"type\":\"" + message.type().wireName() + "\"}", transport,
             SyncSettings.defaults(new byte[32]), clock);
 

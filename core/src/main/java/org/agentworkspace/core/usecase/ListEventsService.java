@@ -17,7 +17,6 @@ import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.EventQuery;
 import org.agentworkspace.core.port.in.ListEvents;
 import org.agentworkspace.core.port.out.EventWindow;
-import org.agentworkspace.core.port.out.Occurrence;
 
 /**
  * Without expansion the repository pages stored events. With {@code expand=true} the window's
@@ -77,10 +76,8 @@ final class ListEventsService implements ListEvents {
                     zone = agentZone;
                 }
                 int room = QueryRules.MAX_OCCURRENCES + 1 - all.size();
-                for (Occurrence o : chain.ports.recurrence().occurrences(event.data(), zone, listing.startAfter(),
-                        listing.startBefore(), room)) {
-                    all.add(event.occurrence(o.start(), o.end()));
-                }
+                all.addAll(new SeriesExpansion(chain.ports.recurrence()).occurrences(event, zone,
+                        listing.startAfter(), listing.startBefore(), room));
             }
             if (all.size() > QueryRules.MAX_OCCURRENCES) {
                 throw ValidationFailed.of("expand", "the window holds more than " + QueryRules.MAX_OCCURRENCES

@@ -28,6 +28,13 @@ import org.agentworkspace.core.port.in.ServeFeed;
 import org.agentworkspace.core.port.in.UpdateAgent;
 import org.agentworkspace.core.port.in.UpdateDocument;
 import org.agentworkspace.core.port.in.UpdateEvent;
+import org.agentworkspace.core.port.in.ListOccurrences;
+import org.agentworkspace.core.port.in.GetOccurrence;
+import org.agentworkspace.core.port.in.OverrideOccurrence;
+import org.agentworkspace.core.port.in.CancelOccurrence;
+import org.agentworkspace.core.port.in.SplitSeries;
+import org.agentworkspace.core.port.in.EndSeries;
+import org.agentworkspace.core.port.in.GetFreeBusy;
 
 /**
  * The inbound ports the HTTP layer calls, and nothing else: resources reach data only through
@@ -61,7 +68,14 @@ public record HttpUseCases(
         RotateFeedToken rotateFeedToken,
         RevokeSubscription revokeSubscription,
         ListAuditEntries listAuditEntries,
-        ServeFeed serveFeed) {
+        ServeFeed serveFeed,
+        ListOccurrences listOccurrences,
+        GetOccurrence getOccurrence,
+        OverrideOccurrence overrideOccurrence,
+        CancelOccurrence cancelOccurrence,
+        SplitSeries splitSeries,
+        EndSeries endSeries,
+        GetFreeBusy getFreeBusy) {
     public HttpUseCases {
         Objects.requireNonNull(authenticateAgent, "authenticateAgent");
         Objects.requireNonNull(authenticateUser, "authenticateUser");
@@ -90,5 +104,12 @@ public record HttpUseCases(
         Objects.requireNonNull(revokeSubscription, "revokeSubscription");
         Objects.requireNonNull(listAuditEntries, "listAuditEntries");
         Objects.requireNonNull(serveFeed, "serveFeed");
+        Objects.requireNonNull(listOccurrences, "listOccurrences");
+        Objects.requireNonNull(getOccurrence, "getOccurrence");
+        Objects.requireNonNull(overrideOccurrence, "overrideOccurrence");
+        Objects.requireNonNull(cancelOccurrence, "cancelOccurrence");
+        Objects.requireNonNull(splitSeries, "splitSeries");
+        Objects.requireNonNull(endSeries, "endSeries");
+        Objects.requireNonNull(getFreeBusy, "getFreeBusy");
     }
 }

@@ -216,6 +216,13 @@ final class StubUseCases {
                 (u, a, s) -> rotateFeedToken.rotate(u, a, s),
                 (u, a, s) -> revokeSubscription.revoke(u, a, s),
                 (u, a, p) -> listAuditEntries.list(u, a, p),
-                (a, t, ua) -> serveFeed.open(a, t, ua));
+                (a, t, ua) -> serveFeed.open(a, t, ua),
+                (a, id, q) -> unexpected(),
+                (a, id, o) -> unexpected(),
+                (a, id, o, i, v) -> unexpected(),
+                (a, id, o, v) -> unexpected(),
+                (a, id, o, i, v) -> unexpected(),
+                (a, id, o, v) -> unexpected(),
+                (a, after, before) -> unexpected());
     }
 }

@@ -31,6 +31,13 @@ import org.agentworkspace.core.port.in.SyncUsers;
 import org.agentworkspace.core.port.in.UpdateAgent;
 import org.agentworkspace.core.port.in.UpdateDocument;
 import org.agentworkspace.core.port.in.UpdateEvent;
+import org.agentworkspace.core.port.in.ListOccurrences;
+import org.agentworkspace.core.port.in.GetOccurrence;
+import org.agentworkspace.core.port.in.OverrideOccurrence;
+import org.agentworkspace.core.port.in.CancelOccurrence;
+import org.agentworkspace.core.port.in.SplitSeries;
+import org.agentworkspace.core.port.in.EndSeries;
+import org.agentworkspace.core.port.in.GetFreeBusy;
 
 /**
  * The one way to obtain the use cases: built from the outbound ports and settings by plain
@@ -67,6 +74,13 @@ public final class UseCases {
     private final SyncUsers syncUsers;
     private final ActAsUser actAsUser;
     private final ServeFeed serveFeed;
+    private final ListOccurrences listOccurrences;
+    private final GetOccurrence getOccurrence;
+    private final OverrideOccurrence overrideOccurrence;
+    private final CancelOccurrence cancelOccurrence;
+    private final SplitSeries splitSeries;
+    private final EndSeries endSeries;
+    private final GetFreeBusy getFreeBusy;
 
     private UseCases(Chain chain) {
         authenticateAgent = new AuthenticateAgentService(chain);
@@ -98,6 +112,19 @@ public final class UseCases {
         syncUsers = new SyncUsersService(chain);
         actAsUser = new ActAsUserService(chain);
         serveFeed = new ServeFeedService(chain);
+        SeriesExpansion expansion = new SeriesExpansion(chain.ports.recurrence());
+        SeriesWrites series = new SeriesWrites(chain.ports.events(), chain.ports.agents(), expansion,
+                chain.settings.clock());
+        listOccurrences = new ListOccurrencesService(chain.ports.transactions(), series, chain.ownership);
+        getOccurrence = new GetOccurrenceService(chain.ports.transactions(), series, chain.ownership);
+        overrideOccurrence = new OverrideOccurrenceService(chain.ports.transactions(), chain.ports.events(), series,
+                chain.ownership);
+        cancelOccurrence = new CancelOccurrenceService(chain.ports.transactions(), chain.ports.events(), series,
+                chain.ownership);
+        splitSeries = new SplitSeriesService(chain.ports.transactions(), chain.ports.events(), series, chain.ownership);
+        endSeries = new EndSeriesService(chain.ports.transactions(), chain.ports.events(), series, chain.ownership);
+        getFreeBusy = new GetFreeBusyService(chain.ports.transactions(), chain.ports.events(), chain.ports.agents(),
+                expansion, chain.ownership);
     }
 
     public static UseCases create(Ports ports, Settings settings) {
@@ -220,5 +247,33 @@ public final class UseCases {
 
     public ServeFeed serveFeed() {
         return serveFeed;
+    }
+
+    public ListOccurrences listOccurrences() {
+        return listOccurrences;
+    }
+
+    public GetOccurrence getOccurrence() {
+        return getOccurrence;
+    }
+
+    public OverrideOccurrence overrideOccurrence() {
+        return overrideOccurrence;
+    }
+
+    public CancelOccurrence cancelOccurrence() {
+        return cancelOccurrence;
+    }
+
+    public SplitSeries splitSeries() {
+        return splitSeries;
+    }
+
+    public EndSeries endSeries() {
+        return endSeries;
+    }
+
+    public GetFreeBusy getFreeBusy() {
+        return getFreeBusy;
     }
 }

@@ -8,24 +8,33 @@ import org.agentworkspace.core.domain.EventRules;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.CreateEvent;
 import org.agentworkspace.core.port.in.EventInput;
+import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.Transactions;
 
 final class CreateEventService implements CreateEvent {
-    private final Chain chain;
+    private final Transactions transactions;
+    private final EventRepository events;
+    private final Ownership ownership;
+    private final StorageClock clock;
 
-    CreateEventService(Chain chain) {
-        this.chain = chain;
+    CreateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock) {
+        this.transactions = transactions;
+        this.events = events;
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     @Override
     public Event create(AgentPrincipal agent, EventInput input) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
         EventData data = EventRules.validate(EventDrafts.of(input));
-        return chain.ports.transactions().inTransaction(scope, () -> {
-            Instant now = chain.now();
+        return transactions.inTransaction(scope, () -> {
+            Instant now = clock.now();
             Event event = new Event(EventId.random(), scope.agentId(), data, 1, now, now);
-            chain.ports.events().insert(scope, event);
+            events.insert(scope, event);
             return event;
         });
     }

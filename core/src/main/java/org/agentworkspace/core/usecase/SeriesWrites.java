@@ -1,9 +1,7 @@
 package org.agentworkspace.core.usecase;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -28,9 +26,9 @@ final class SeriesWrites {
     private final EventRepository events;
     private final AgentRepository agents;
     private final SeriesExpansion expansion;
-    private final Clock clock;
+    private final StorageClock clock;
 
-    SeriesWrites(EventRepository events, AgentRepository agents, SeriesExpansion expansion, Clock clock) {
+    SeriesWrites(EventRepository events, AgentRepository agents, SeriesExpansion expansion, StorageClock clock) {
         this.events = events;
         this.agents = agents;
         this.expansion = expansion;
@@ -46,7 +44,7 @@ final class SeriesWrites {
 
     /** Now, at the precision storage keeps, so what a write answers is what a later read returns. */
     Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.now();
     }
 
     SeriesExpansion expansion() {

@@ -11,8 +11,11 @@ import org.agentworkspace.core.domain.PreconditionFailed;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.EventInput;
 import org.agentworkspace.core.port.in.UpdateEvent;
+import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.Transactions;
 
 /**
  * Merges the sent fields onto the stored event and validates the whole. The write is conditional
@@ -23,29 +26,35 @@ import org.agentworkspace.core.port.in.UpdateEvent;
  * the change makes them name other occurrences ({@link SeriesChanges}).
  */
 final class UpdateEventService implements UpdateEvent {
-    private final Chain chain;
+    private final Transactions transactions;
+    private final EventRepository events;
+    private final Ownership ownership;
+    private final StorageClock clock;
 
-    UpdateEventService(Chain chain) {
-        this.chain = chain;
+    UpdateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock) {
+        this.transactions = transactions;
+        this.events = events;
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     @Override
     public Event update(AgentPrincipal agent, String eventId, EventInput input, OptionalLong expectedVersion) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
         EventId id = EventId.parse(eventId).orElseThrow(() -> new NotFound("Event"));
         EventDraft changes = EventDrafts.of(input);
-        return chain.ports.transactions().inTransaction(scope, () -> {
+        return transactions.inTransaction(scope, () -> {
             int attempts = expectedVersion.isPresent() ? 1 : 2;
             for (int attempt = 1; ; attempt++) {
-                Event stored = chain.ports.events().find(scope, id).orElseThrow(() -> new NotFound("Event"));
+                Event stored = events.find(scope, id).orElseThrow(() -> new NotFound("Event"));
                 if (expectedVersion.isPresent() && expectedVersion.getAsLong() != stored.version()) {
                     throw new PreconditionFailed();
                 }
                 EventData data = EventRules.validate(changes.over(stored.data()));
                 Event updated = new Event(stored.id(), stored.agentId(), data, stored.version() + 1,
-                        stored.createdAt(), chain.now());
-                if (chain.ports.events().update(scope, updated, stored.version())) {
-                    return SeriesChanges.afterUpdate(chain.ports.events(), scope, stored, updated);
+                        stored.createdAt(), clock.now());
+                if (events.update(scope, updated, stored.version())) {
+                    return SeriesChanges.afterUpdate(events, scope, stored, updated);
                 }
                 if (attempt >= attempts) {
                     throw new PreconditionFailed();

@@ -47,7 +47,6 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
-import org.agentworkspace.http.HttpUseCases;
 import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.persistence.FlywayMigrations;
@@ -95,14 +94,7 @@ final class ItStack implements AutoCloseable {
                 persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new BiweeklyFeedRenderer(), sessions);
         useCases = UseCases.create(ports, Settings.defaults());
         UseCases u = useCases;
-        HttpUseCases http = new HttpUseCases(u.authenticateAgent(), u.authenticateUser(), u.getAgentProfile(),
-                u.listEvents(), u.createEvent(), u.getEvent(), u.updateEvent(), u.deleteEvent(), u.listDocuments(),
-                u.createDocument(), u.getDocument(), u.updateDocument(), u.deleteDocument(), u.listSubscriptions(),
-                u.runIdempotently(), u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(),
-                u.deleteAgent(), u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(),
-                u.revokeSubscription(), u.listAuditEntries(), u.serveFeed(),
-                u.listOccurrences(), u.getOccurrence(), u.overrideOccurrence(), u.cancelOccurrence(), u.splitSeries(), u.endSeries(), u.getFreeBusy());
-        ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), http,
+        ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), u,
                 () -> true);
         config.register(new ClerkWebhookResource(Optional.of(new SvixWebhookVerifier(webhookSecret)), u.syncUsers()));
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);

@@ -253,8 +253,8 @@ class RowLevelSecurityTest {
             return null;
         })).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> inScope(a, () -> dsl().execute("insert into event_exceptions (event_id, agent_id, "
-                + "original_start, cancelled) values (?, ?, ?, true)", eventOfB.id().value(), b.agentId().value(),
-                java.time.OffsetDateTime.parse("2026-03-15T09:00:00Z"))))
+                + "original_start, cancelled) values (?, ?, ?::timestamptz, true)", eventOfB.id().value(), b.agentId().value(),
+                "2026-03-15T09:00:00Z")))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("row-level security");
         List<Event> streamed = new ArrayList<>();

@@ -44,6 +44,7 @@ final class SharedStack {
     static Map<String, String> environment(PostgresServer postgres, Clerk clerk, Path dir) {
         Map<String, String> env = new HashMap<>(clerk.environment());
         env.put("DATABASE_URL", postgres.jdbcUrl());
+        env.put("AW_ALLOW_PRIVILEGED_DATABASE_ROLE", "true"); // the test server's superuser (issue 15)
         env.put("AW_DATA_DIR", dir.resolve("data").toString());
         env.putAll(rateLimitOverrides());
         return env;

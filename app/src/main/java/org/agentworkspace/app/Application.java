@@ -39,10 +39,13 @@ final class Application implements AutoCloseable {
     private final FeedUrls feedUrls;
     private final SessionSetup sessions;
     private final Transactions transactions;
+    private final org.agentworkspace.persistence.JooqExpiredRecords expiredRecords;
     private Operability operability;
+    private ExpiredRecordsPurge purge;
 
     private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
-                        UseCases useCases, FeedUrls feedUrls, SessionSetup sessions, Transactions transactions) {
+                        UseCases useCases, FeedUrls feedUrls, SessionSetup sessions, Transactions transactions,
+                        org.agentworkspace.persistence.JooqExpiredRecords expiredRecords) {
         this.config = config;
         this.embedded = embedded;
         this.pool = pool;
@@ -51,6 +54,7 @@ final class Application implements AutoCloseable {
         this.feedUrls = feedUrls;
         this.sessions = sessions;
         this.transactions = transactions;
+        this.expiredRecords = expiredRecords;
     }
 
     static Application open(AppConfig config) {
@@ -60,6 +64,9 @@ final class Application implements AutoCloseable {
             DatabaseUrl migrationUrl = embedded != null ? embedded.migrationUrl() : config.migrationDatabase().orElse(url);
             var pool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), config.poolSize());
             try {
+                if (!config.privilegedDatabaseRoleAllowed()) {
+                    refusePrivilegedRole(pool);
+                }
                 migrate(migrationUrl, migrationUrl.equals(url) ? "" : connectedRole(pool));
             } catch (RuntimeException e) {
                 pool.close();
@@ -74,7 +81,7 @@ final class Application implements AutoCloseable {
                     sessions.verifier());
             UseCases useCases = UseCases.create(ports, Settings.defaults());
             Application app = new Application(config, embedded, pool, pool, useCases,
-                    new FeedUrls(config.publicUrl()), sessions, persistence.transactions());
+                    new FeedUrls(config.publicUrl()), sessions, persistence.transactions(), persistence.expiredRecords());
             sessions.prepareLocalOwner(useCases);
             return app;
         } catch (RuntimeException e) {
@@ -93,6 +100,26 @@ final class Application implements AutoCloseable {
         // Flyway holds its lock on one connection while the migrations and the afterMigrate callback use others.
         try (var migrationPool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), 4)) {
             FlywayMigrations.migrate(migrationPool, runtimeRole);
+        }
+    }
+
+    /**
+     * Row-level security does not apply to a superuser or a BYPASSRLS role: with such a runtime
+     * role the third wall would be silently off (issue 15), so the server refuses to start.
+     */
+    private static void refusePrivilegedRole(DataSource runtime) {
+        try (Connection c = runtime.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("select current_user, rolsuper, rolbypassrls from pg_catalog.pg_roles"
+                     + " where rolname = current_user")) {
+            if (rs.next() && (rs.getBoolean(2) || rs.getBoolean(3))) {
+                throw new ConfigException("DATABASE_URL connects as role \"" + rs.getString(1) + "\", which "
+                        + (rs.getBoolean(2) ? "is a superuser" : "has BYPASSRLS")
+                        + ": row-level security would not apply to the server's queries. Connect as a role without "
+                        + "SUPERUSER and BYPASSRLS (see \"Database roles and row-level security\" in docs/operations.md), "
+                        + "or set AW_ALLOW_PRIVILEGED_DATABASE_ROLE=true to accept that.");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not connect with DATABASE_URL: " + e.getMessage(), e);
         }
     }
 
@@ -124,9 +151,18 @@ final class Application implements AutoCloseable {
         return sessions.renewSignIn(config.publicUrl());
     }
 
-    /** The sign-in URL printed at start in local mode. */
-    Optional<String> localSignInUrl() {
-        return config.localMode() ? Optional.of(renewLocalSignIn()) : Optional.empty();
+    /**
+     * What {@code serve} prints about signing in, in local mode: a fresh one-time URL on the data
+     * directory's first start, afterwards only how to get one, since a URL printed at every start
+     * would sit in every log and terminal scrollback.
+     */
+    Optional<String> startupSignIn() {
+        if (!config.localMode()) {
+            return Optional.empty();
+        }
+        return Optional.of(sessions.signInEverIssued()
+                ? "run `" + Main.invocation() + " login` for a one-time URL"
+                : renewLocalSignIn());
     }
 
     ResourceConfig resourceConfig() {
@@ -144,6 +180,9 @@ final class Application implements AutoCloseable {
                 + ":" + config.port() + "/");
         Operability.bridgeJavaUtilLogging();
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
+        if (purge == null) {
+            purge = ExpiredRecordsPurge.start(System.getenv(), expiredRecords, operability.http().metrics()).orElse(null);
+        }
         // Grizzly answers an over-long request head itself, with an empty 400; a roomier limit lets
         // long query strings reach our validation and its contract-shaped errors.
         server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
@@ -172,6 +211,9 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        if (purge != null) {
+            purge.close();
+        }
         if (operability != null) {
             operability.close();
         }

@@ -30,7 +30,7 @@ class OperabilityTest {
         String url = db.server().jdbcUrl(db.name()) + "?user=" + db.server().user()
                 + (db.server().password() == null ? "" : "&password=" + db.server().password());
         return Application.open(AppConfig.fromEnvironment(Map.of("DATABASE_URL", url, "PORT", "0",
-                "AW_DATA_DIR", dataDir.toString())));
+                "AW_DATA_DIR", dataDir.toString(), "AW_ALLOW_PRIVILEGED_DATABASE_ROLE", "true")));
     }
 
     @Test

@@ -29,10 +29,12 @@ final class ListOccurrencesService implements ListOccurrences {
     @Override
     public List<Event> list(AgentPrincipal agent, String eventId, EventQuery query) {
         AgentScope scope = ownership.scopeFor(agent, Access.READ);
-        TimeWindow window = QueryRules.requiredWindow(query.startAfter(), query.startBefore(), 0);
-        EventListing page = QueryRules.events(query.startAfter(), query.startBefore(), query.limit(), query.offset(), null);
         return transactions.inTransaction(scope, () -> {
+            // An unknown or foreign series is a 404 whatever the query, like every id of the API.
             Event stored = series.series(scope, eventId);
+            TimeWindow window = QueryRules.requiredWindow(query.startAfter(), query.startBefore(), 0);
+            EventListing page = QueryRules.events(query.startAfter(), query.startBefore(), query.limit(),
+                    query.offset(), null);
             List<Event> all = series.expansion().occurrences(stored, series.zoneOf(scope, stored), window.from(),
                     window.before(), QueryRules.MAX_OCCURRENCES + 1);
             if (all.size() > QueryRules.MAX_OCCURRENCES) {

@@ -51,14 +51,28 @@ function whenText(event) {
   return `${timeFormat.format(start)}–${timeFormat.format(end)}`;
 }
 
+// An occurrence changed on its own (moved, retitled…) is listed where it now is and marked, so the
+// owner can tell it from the series' other occurrences; cancelled ones are absent from expand=true.
+function changeBadge(event) {
+  if (!event.modified) {
+    return null;
+  }
+  const original = event.allDay ? event.originalStart : new Date(event.originalStart);
+  const moved = event.allDay ? event.start !== original : new Date(event.start).getTime() !== original.getTime();
+  const from = event.allDay ? original : `${shortDayFormat.format(original)} ${timeFormat.format(original)}`;
+  return h('span', { class: 'badge changed', title: moved ? `Moved from ${from}` : 'Changed for this occurrence only' },
+    moved ? 'moved' : 'changed');
+}
+
 function eventItem(event, { withDay = false } = {}) {
   const { start } = bounds(event);
-  return h('li', { class: 'event' },
+  return h('li', { class: event.modified ? 'event modified' : 'event', 'data-original-start': event.originalStart || null },
     h('span', { class: 'when' },
       withDay ? h('time', { datetime: event.start }, `${shortDayFormat.format(start)} · `) : null,
       whenText(event)),
     h('span', { class: 'title' }, event.title),
     event.rrule ? h('span', { class: 'badge repeat', title: event.rrule }, 'repeats') : null,
+    changeBadge(event),
     event.location ? h('span', { class: 'location' }, event.location) : null);
 }
 

@@ -24,6 +24,8 @@ begin
     execute format('grant select, insert, update, delete on table public.agents, public.calendars, public.events, '
         || 'public.documents, public.subscriptions, public.api_keys, public.audit_entries, '
         || 'public.idempotency_records to %I', runtime);
+    -- Exceptions of recurring series (V14), scoped like events.
+    execute format('grant select, insert, update, delete on table public.event_exceptions to %I', runtime);
     -- Row-level security shows the owner scope's own row only; writes go through the functions.
     execute format('grant select on table public.users to %I', runtime);
     -- Rate-limit buckets belong to no agent (keys name an agent, a user, a token digest or an

@@ -52,7 +52,7 @@ class BadInputFuzzIT {
                 continue;
             }
             String bearer = agentApi ? owner.apiKey() : owner.session();
-            String path = template.replace("{agentId}", owner.agentId()).replace("{id}",
+            String path = template.replace("{agentId}", owner.agentId()).replace("{originalStart}", "2026-05-01T09:00:00Z").replace("{id}",
                     template.contains("/events") ? targetEvent : template.contains("/docs") ? targetDocument : owner.subscriptionId());
             if (Set.of("POST", "PUT", "PATCH").contains(method) && !BODILESS.contains(template)) {
                 bodyTargets++;

@@ -238,6 +238,8 @@ class IsolationMatrixIT {
             case "webhook" -> WEBHOOKS.get(t.agentId());
             case "token" -> t.feedToken();
             case "file" -> "no-such-asset.js";
+            // An occurrence is named by its series and its original start; the series slot decides whose.
+            case "occurrence" -> "2026-05-01T09:00:00Z";
             default -> throw new IllegalStateException(kind);
         };
     }
@@ -249,6 +251,9 @@ class IsolationMatrixIT {
         }
         if (slot.equals("token")) {
             return "token";
+        }
+        if (slot.equals("originalStart")) {
+            return "occurrence";
         }
         if (slot.equals("file") && template.startsWith("/assets/")) {
             return "file";
@@ -326,6 +331,11 @@ class IsolationMatrixIT {
                 continue;
             }
             String template = route.substring(4);
+            if (template.contains("/occurrences") || template.equals("/api/v1/freebusy")) {
+                // The victim's event is a one-off, with no occurrences to reach (404 by contract), and
+                // free/busy needs both bounds (400 without): neither answers 200 to a bare GET.
+                continue;
+            }
             Area area = areaOf(template);
             if (area != Area.AGENT_API && area != Area.DASHBOARD && area != Area.FEED) {
                 continue;

@@ -49,6 +49,10 @@ public final class AgentWorkspaceHttp {
                 representations));
         config.register(new EventsResource(useCases.listEvents(), useCases.createEvent(), useCases.getEvent(),
                 useCases.updateEvent(), useCases.deleteEvent(), writes));
+        config.register(new OccurrencesResource(useCases.listOccurrences(), useCases.getOccurrence(),
+                useCases.overrideOccurrence(), useCases.cancelOccurrence(), useCases.splitSeries(), useCases.endSeries(),
+                useCases.getEvent(), writes));
+        config.register(new FreeBusyResource(useCases.getFreeBusy()));
         config.register(new DocumentsResource(useCases.listDocuments(), useCases.createDocument(),
                 useCases.getDocument(), useCases.updateDocument(), useCases.deleteDocument(), writes));
         config.register(new DashboardResource(useCases, representations));

@@ -5,6 +5,7 @@ import org.agentworkspace.core.domain.Field;
 import org.agentworkspace.core.port.in.AgentInput;
 import org.agentworkspace.core.port.in.DocumentInput;
 import org.agentworkspace.core.port.in.EventInput;
+import org.agentworkspace.core.port.in.OccurrenceInput;
 import org.agentworkspace.core.port.in.SubscriptionInput;
 
 /** Request bodies as core's input records; unknown fields are refused here, everything else is core's to judge. */
@@ -17,6 +18,12 @@ final class Inputs {
         return new EventInput(f.string("title"), f.string("start"), f.string("end"), f.bool("allDay"),
                 f.string("description"), f.string("location"), f.string("rrule"), f.string("timezone"),
                 f.string("color"));
+    }
+
+    static OccurrenceInput occurrence(ObjectNode body) {
+        BodyFields f = BodyFields.of(body, OccurrenceInput.FIELD_NAMES);
+        return new OccurrenceInput(f.string("title"), f.string("start"), f.string("end"), f.string("description"),
+                f.string("location"), f.string("color"));
     }
 
     static DocumentInput document(ObjectNode body) {

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.function.Function;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.AuditEntry;
+import org.agentworkspace.core.domain.BusyInterval;
 import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.FeedUrls;
+import org.agentworkspace.core.domain.FreeBusy;
+import org.agentworkspace.core.domain.OriginalStarts;
 import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.User;
 
@@ -67,8 +70,70 @@ final class Representations {
             g.writeStringField("color", d.color());
             Json.writeInstant(g, "createdAt", event.createdAt(), scratch);
             Json.writeInstant(g, "updatedAt", event.updatedAt(), scratch);
+            if (event.isOccurrence()) {
+                // An expanded occurrence keeps the series id and names itself (API.md, "Recurring series").
+                g.writeStringField("recurringEventId", event.id().toString());
+                g.writeStringField("originalStart", OriginalStarts.format(event.originalStart(), d.allDay()));
+                g.writeBooleanField("modified", event.modified());
+            } else if (d.recurring()) {
+                originalStarts(g, "cancelledOccurrences", event.cancelledOccurrences(), d.allDay());
+                originalStarts(g, "modifiedOccurrences", event.modifiedOccurrences(), d.allDay());
+            }
             g.writeEndObject();
         }
+    }
+
+    private static void originalStarts(JsonGenerator g, String name, List<java.time.Instant> starts, boolean allDay)
+            throws IOException {
+        g.writeArrayFieldStart(name);
+        for (java.time.Instant start : starts) {
+            g.writeString(OriginalStarts.format(start, allDay));
+        }
+        g.writeEndArray();
+    }
+
+    /** One occurrence of a series, as the occurrence routes answer it. */
+    static JsonNode occurrence(Event occurrence) {
+        return new POJONode(new OccurrenceJson(occurrence));
+    }
+
+    private record OccurrenceJson(Event occurrence) implements Streamed {
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            EventData d = occurrence.data();
+            char[] scratch = Json.instantScratch();
+            g.writeStartObject();
+            g.writeStringField("recurringEventId", occurrence.id().toString());
+            g.writeStringField("originalStart", OriginalStarts.format(occurrence.originalStart(), d.allDay()));
+            if (d.allDay()) {
+                g.writeStringField("start", Json.date(d.start()));
+                g.writeStringField("end", Json.date(d.end()));
+            } else {
+                Json.writeInstant(g, "start", d.start(), scratch);
+                Json.writeInstant(g, "end", d.end(), scratch);
+            }
+            g.writeBooleanField("allDay", d.allDay());
+            g.writeStringField("title", d.title());
+            g.writeStringField("description", d.description());
+            g.writeStringField("location", d.location());
+            g.writeStringField("color", d.color());
+            g.writeStringField("timezone", d.timezone() == null ? null : d.timezone().getId());
+            g.writeBooleanField("modified", occurrence.modified());
+            g.writeEndObject();
+        }
+    }
+
+    /** {@code {"busy": [{start, end}], "timezone"}}. */
+    static ObjectNode freeBusy(FreeBusy freeBusy) {
+        ObjectNode json = Json.object();
+        ArrayNode busy = json.putArray("busy");
+        for (BusyInterval span : freeBusy.busy()) {
+            ObjectNode item = busy.addObject();
+            item.put("start", Json.instant(span.start()));
+            item.put("end", Json.instant(span.end()));
+        }
+        json.put("timezone", freeBusy.timezone().getId());
+        return json;
     }
 
     private record DocumentJson(Document document, boolean withContent) implements Streamed {

@@ -75,7 +75,7 @@ class AgentRoutesTest {
                 + "\"start\":\"2026-01-15T09:00:00Z\",\"end\":\"2026-01-15T09:15:00Z\",\"allDay\":false,"
                 + "\"description\":null,\"location\":\"Room 1\",\"rrule\":\"FREQ=DAILY;COUNT=3\","
                 + "\"timezone\":\"Europe/Berlin\",\"color\":null,\"createdAt\":\"2026-01-10T08:00:00Z\","
-                + "\"updatedAt\":\"2026-01-10T08:01:30Z\"}}"));
+                + "\"updatedAt\":\"2026-01-10T08:01:30Z\",\"cancelledOccurrences\":[],\"modifiedOccurrences\":[]}}"));
     }
 
     @Test

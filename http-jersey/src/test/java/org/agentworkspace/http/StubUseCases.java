@@ -233,6 +233,13 @@ final class StubUseCases {
                         return unexpected();
                     }
                 },
-                (a, t, ua) -> serveFeed.open(a, t, ua));
+                (a, t, ua) -> serveFeed.open(a, t, ua),
+                (a, id, q) -> unexpected(),
+                (a, id, o) -> unexpected(),
+                (a, id, o, i, v) -> unexpected(),
+                (a, id, o, v) -> unexpected(),
+                (a, id, o, i, v) -> unexpected(),
+                (a, id, o, v) -> unexpected(),
+                (a, after, before) -> unexpected());
     }
 }

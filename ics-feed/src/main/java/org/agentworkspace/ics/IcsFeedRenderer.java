@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
+import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.port.out.FeedHeader;
 import org.agentworkspace.core.port.out.FeedRenderer;
@@ -112,9 +113,23 @@ public final class IcsFeedRenderer implements FeedRenderer {
             this.dtstamp = "DTSTAMP:" + IcsValues.utc(header.generatedAt());
         }
 
-        /** Writes one VEVENT and answers the zone its times are expressed in, or null for UTC/dates. */
+        /**
+         * Writes one event's VEVENTs and answers the zone its times are expressed in, or null for
+         * UTC/dates: the event itself (a series with one EXDATE per cancelled occurrence), then one
+         * VEVENT per overridden occurrence with the same UID and a RECURRENCE-ID naming it, as
+         * RFC 5545 §3.8.4.4 has clients apply it (API.md, "Recurring series").
+         */
         ZoneId write(Event event) throws IOException {
-            EventData d = event.data();
+            ZoneId zone = component(event, event.data(), null);
+            for (EventException e : event.exceptions()) {
+                if (!e.cancelled()) {
+                    component(event, EventException.effective(event.data(), e.originalStart(), e), e.originalStart());
+                }
+            }
+            return zone;
+        }
+
+        private ZoneId component(Event event, EventData d, Instant recurrenceId) throws IOException {
             w.line("BEGIN:VEVENT");
             StringBuilder uid = w.start("UID:");
             IcsValues.uuid(uid, event.id().value());
@@ -128,7 +143,11 @@ public final class IcsFeedRenderer implements FeedRenderer {
             w.start("SEQUENCE:").append(Math.max(0, event.version() - 1));
             w.end();
 
-            ZoneId zone = null;
+            ZoneId zone = d.allDay() ? null
+                    : d.timezone() != null ? d.timezone() : d.recurring() ? agentZone : null;
+            if (recurrenceId != null) {
+                instance("RECURRENCE-ID", recurrenceId, d.allDay(), zone);
+            }
             if (d.allDay()) {
                 long start = IcsValues.epochDay(d.start());
                 long end = IcsValues.epochDay(d.end());
@@ -137,7 +156,6 @@ public final class IcsFeedRenderer implements FeedRenderer {
                 IcsValues.date(w.start("DTEND;VALUE=DATE:"), end > start ? end : start + 1);
                 w.end();
             } else {
-                zone = d.timezone() != null ? d.timezone() : d.recurring() ? agentZone : null;
                 dateTime("DTSTART", d.start(), zone);
                 // DTEND equal to DTSTART is left out: RFC 5545 then ends the event at its start anyway.
                 if (d.end().isAfter(d.start())) {
@@ -156,9 +174,14 @@ public final class IcsFeedRenderer implements FeedRenderer {
                     text("LOCATION:", d.location());
                 }
             }
-            if (d.rrule() != null) {
+            if (d.rrule() != null && recurrenceId == null) {
                 rrule(w.start("RRULE:"), d.rrule());
                 w.end();
+                for (EventException e : event.exceptions()) {
+                    if (e.cancelled()) {
+                        instance("EXDATE", e.originalStart(), d.allDay(), zone);
+                    }
+                }
             }
             if (!busy && d.color() != null) {
                 Optional<String> color = CssColors.nearest(d.color());
@@ -172,6 +195,16 @@ public final class IcsFeedRenderer implements FeedRenderer {
             }
             w.line("END:VEVENT");
             return zone;
+        }
+
+        /** An occurrence's original start, as its series' DTSTART is written: a date, or local time in the zone. */
+        private void instance(String name, Instant originalStart, boolean allDay, ZoneId zone) throws IOException {
+            if (allDay) {
+                IcsValues.date(w.start(name).append(";VALUE=DATE:"), IcsValues.epochDay(originalStart));
+                w.end();
+            } else {
+                dateTime(name, originalStart, zone);
+            }
         }
 
         private void text(String name, String value) throws IOException {

@@ -76,6 +76,7 @@ final class Fixtures {
         private long version = 1;
         private Instant created = Instant.parse("2026-02-01T08:00:00Z");
         private Instant updated = Instant.parse("2026-02-01T08:00:00Z");
+        private java.util.List<org.agentworkspace.core.domain.EventException> exceptions = java.util.List.of();
 
         EventBuilder withId(UUID value) {
             id = value;
@@ -131,12 +132,17 @@ final class Fixtures {
             return this;
         }
 
+        EventBuilder withExceptions(org.agentworkspace.core.domain.EventException... values) {
+            exceptions = java.util.List.of(values);
+            return this;
+        }
+
         EventData data() {
             return new EventData(title, start, end, allDay, description, location, rrule, timezone, color);
         }
 
         Event build() {
-            return new Event(new EventId(id), AGENT_ID, data(), version, created, updated);
+            return new Event(new EventId(id), AGENT_ID, data(), version, created, updated).withExceptions(exceptions);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.port.out.FeedHeader;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +89,20 @@ class IcsFeedRendererGoldenTest {
                 event(13).withTitle("Far past").between("1900-01-01T00:00:00Z", "1900-01-01T01:00:00Z").build(),
                 event(14).withTitle("S".repeat(67)).withDescription("a".repeat(74)).withLocation("b".repeat(300)).build(),
                 // A lone surrogate cannot be UTF-8; the JDK's encoder writes '?' for it, and so must the feed.
-                event(15).withTitle("lone \uD83D high, \uDE00 low, \uD83D\uD83D\uDE00 pair " + "\uD83D".repeat(80)).build());
+                event(15).withTitle("lone \uD83D high, \uDE00 low, \uD83D\uD83D\uDE00 pair " + "\uD83D".repeat(80)).build(),
+                // Added with series exceptions (issue 18): EXDATEs and override VEVENTs, timed and all-day.
+                event(16).withTitle("Berlin weekly with exceptions").withRrule("FREQ=WEEKLY;BYDAY=TU")
+                        .inZone("Europe/Berlin").between("2026-03-17T08:00:00Z", "2026-03-17T08:30:00Z")
+                        .atVersion(3, Instant.parse("2026-03-01T10:00:00Z"))
+                        .withExceptions(EventException.cancellation(Instant.parse("2026-03-24T08:00:00Z")),
+                                new EventException(Instant.parse("2026-03-31T07:00:00Z"), false, "Moved, after the switch",
+                                        Instant.parse("2026-03-31T09:00:00Z"), null, null, "Room 2", null)).build(),
+                event(17).withTitle("Daily all-day with exceptions").withRrule("FREQ=DAILY;COUNT=5")
+                        .allDay("2026-03-10", "2026-03-11")
+                        .withExceptions(EventException.cancellation(Instant.parse("2026-03-11T00:00:00Z")),
+                                new EventException(Instant.parse("2026-03-12T00:00:00Z"), false, null,
+                                        Instant.parse("2026-03-13T00:00:00Z"), Instant.parse("2026-03-14T00:00:00Z"),
+                                        "moved a day", null, "#00ff00")).build());
     }
 
     private static Fixtures.EventBuilder event(int n) {

@@ -2,6 +2,7 @@ package org.agentworkspace.persistence;
 
 import static org.agentworkspace.persistence.generated.Tables.CALENDARS;
 import static org.agentworkspace.persistence.generated.Tables.EVENTS;
+import static org.agentworkspace.persistence.generated.Tables.EVENT_EXCEPTIONS;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import java.util.stream.Collectors;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
+import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.out.CalendarFingerprint;
@@ -30,11 +34,16 @@ import org.jooq.SelectField;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
-/** Events of the scope's agent; every statement carries {@code agent_id = <scope>}. */
+/**
+ * Events of the scope's agent; every statement carries {@code agent_id = <scope>}. A series'
+ * exceptions (V14) are read with it: one query for all series of a read, none when the read
+ * holds no series.
+ */
 public final class JooqEventRepository implements EventRepository {
     /** Rows per round trip while streaming a feed: memory stays flat whatever the calendar's size. */
     private static final int STREAM_FETCH_SIZE = 500;
     private static final String NOT_NULL_VIOLATION = "23502";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final JooqTransactions tx;
 
@@ -77,7 +86,7 @@ public final class JooqEventRepository implements EventRepository {
     public Optional<Event> find(AgentScope scope, EventId id) {
         List<Event> found = events(tx.dsl().select(COLUMNS).from(EVENTS).where(inScope(scope))
                 .and(EVENTS.ID.eq(id.value())));
-        return found.stream().findFirst();
+        return withExceptions(scope, found).stream().findFirst();
     }
 
     @Override
@@ -89,17 +98,17 @@ public final class JooqEventRepository implements EventRepository {
         if (window.startBefore() != null) {
             condition = condition.and(EVENTS.START_AT.lt(window.startBefore()));
         }
-        return events(tx.dsl().select(COLUMNS).from(EVENTS).where(condition).orderBy(EVENTS.START_AT, EVENTS.ID)
-                .limit(window.limit()).offset(window.offset()));
+        return withExceptions(scope, events(tx.dsl().select(COLUMNS).from(EVENTS).where(condition)
+                .orderBy(EVENTS.START_AT, EVENTS.ID).limit(window.limit()).offset(window.offset())));
     }
 
     @Override
     public List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before) {
-        return events(tx.dsl().select(COLUMNS).from(EVENTS)
+        return withExceptions(scope, events(tx.dsl().select(COLUMNS).from(EVENTS)
                 .where(inScope(scope))
                 .and(EVENTS.START_AT.lt(before))
                 .and(EVENTS.RRULE.isNotNull().or(EVENTS.START_AT.ge(from)))
-                .orderBy(EVENTS.START_AT, EVENTS.ID));
+                .orderBy(EVENTS.START_AT, EVENTS.ID)));
     }
 
     @Override
@@ -122,8 +131,11 @@ public final class JooqEventRepository implements EventRepository {
 
     @Override
     public void forEach(AgentScope scope, Consumer<Event> sink) {
+        // The calendar's exceptions are read first (few, and one query), so the stream stays one cursor.
+        Map<UUID, List<EventException>> exceptions = exceptions(inExceptionScope(scope));
+        Consumer<Event> attach = exceptions.isEmpty() ? sink : event -> sink.accept(attached(event, exceptions));
         read(tx.dsl().select(COLUMNS).from(EVENTS).where(inScope(scope)).orderBy(EVENTS.START_AT, EVENTS.ID)
-                .fetchSize(STREAM_FETCH_SIZE), sink);
+                .fetchSize(STREAM_FETCH_SIZE), attach);
     }
 
     /*
@@ -194,5 +206,100 @@ public final class JooqEventRepository implements EventRepository {
         columns.put(EVENTS.TIMEZONE, d.timezone() == null ? null : d.timezone().getId());
         columns.put(EVENTS.COLOR, d.color());
         return columns;
+    }
+
+    private static Condition inExceptionScope(AgentScope scope) {
+        return EVENT_EXCEPTIONS.AGENT_ID.eq(scope.agentId().value());
+    }
+
+    @Override
+    public void saveException(AgentScope scope, EventId id, EventException e) {
+        try {
+            tx.dsl().insertInto(EVENT_EXCEPTIONS)
+                    .set(EVENT_EXCEPTIONS.EVENT_ID, id.value())
+                    .set(EVENT_EXCEPTIONS.AGENT_ID, scope.agentId().value())
+                    .set(EVENT_EXCEPTIONS.ORIGINAL_START, e.originalStart())
+                    .set(exceptionColumns(e))
+                    .onConflict(EVENT_EXCEPTIONS.EVENT_ID, EVENT_EXCEPTIONS.ORIGINAL_START)
+                    .doUpdate()
+                    .set(exceptionColumns(e))
+                    .where(inExceptionScope(scope))
+                    .execute();
+        } catch (DataAccessException failure) {
+            if (FOREIGN_KEY_VIOLATION.equals(failure.sqlState())) {
+                // The series is gone (deleted meanwhile) or is not this agent's.
+                throw new org.agentworkspace.core.domain.NotFound("Event");
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public boolean removeException(AgentScope scope, EventId id, Instant originalStart) {
+        return tx.dsl().deleteFrom(EVENT_EXCEPTIONS).where(inExceptionScope(scope))
+                .and(EVENT_EXCEPTIONS.EVENT_ID.eq(id.value()))
+                .and(EVENT_EXCEPTIONS.ORIGINAL_START.eq(originalStart)).execute() == 1;
+    }
+
+    @Override
+    public void discardExceptions(AgentScope scope, EventId id, Instant from) {
+        Condition condition = inExceptionScope(scope).and(EVENT_EXCEPTIONS.EVENT_ID.eq(id.value()));
+        if (from != null) {
+            condition = condition.and(EVENT_EXCEPTIONS.ORIGINAL_START.ge(from));
+        }
+        tx.dsl().deleteFrom(EVENT_EXCEPTIONS).where(condition).execute();
+    }
+
+    private static java.util.Map<org.jooq.Field<?>, Object> exceptionColumns(EventException e) {
+        java.util.Map<org.jooq.Field<?>, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put(EVENT_EXCEPTIONS.CANCELLED, e.cancelled());
+        columns.put(EVENT_EXCEPTIONS.TITLE, e.title());
+        columns.put(EVENT_EXCEPTIONS.START_AT, e.start());
+        columns.put(EVENT_EXCEPTIONS.END_AT, e.end());
+        columns.put(EVENT_EXCEPTIONS.DESCRIPTION, e.description());
+        columns.put(EVENT_EXCEPTIONS.LOCATION, e.location());
+        columns.put(EVENT_EXCEPTIONS.COLOR, e.color());
+        return columns;
+    }
+
+    /** {@code events} with their exceptions; the list itself when none of them is a series. */
+    private List<Event> withExceptions(AgentScope scope, List<Event> events) {
+        List<UUID> series = new ArrayList<>();
+        for (Event event : events) {
+            if (event.data().recurring()) {
+                series.add(event.id().value());
+            }
+        }
+        if (series.isEmpty()) {
+            return events;
+        }
+        Map<UUID, List<EventException>> exceptions = exceptions(inExceptionScope(scope)
+                .and(EVENT_EXCEPTIONS.EVENT_ID.eq(DSL.any(series.toArray(UUID[]::new)))));
+        if (exceptions.isEmpty()) {
+            return events;
+        }
+        List<Event> result = new ArrayList<>(events.size());
+        for (Event event : events) {
+            result.add(attached(event, exceptions));
+        }
+        return result;
+    }
+
+    private static Event attached(Event event, Map<UUID, List<EventException>> exceptions) {
+        List<EventException> own = exceptions.get(event.id().value());
+        return own == null ? event : event.withExceptions(own);
+    }
+
+    private Map<UUID, List<EventException>> exceptions(Condition condition) {
+        Map<UUID, List<EventException>> byEvent = new HashMap<>();
+        tx.dsl().select(EVENT_EXCEPTIONS.EVENT_ID, EVENT_EXCEPTIONS.ORIGINAL_START, EVENT_EXCEPTIONS.CANCELLED,
+                        EVENT_EXCEPTIONS.TITLE, EVENT_EXCEPTIONS.START_AT, EVENT_EXCEPTIONS.END_AT,
+                        EVENT_EXCEPTIONS.DESCRIPTION, EVENT_EXCEPTIONS.LOCATION, EVENT_EXCEPTIONS.COLOR)
+                .from(EVENT_EXCEPTIONS).where(condition)
+                .orderBy(EVENT_EXCEPTIONS.EVENT_ID, EVENT_EXCEPTIONS.ORIGINAL_START)
+                .forEach(r -> byEvent.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new EventException(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                                r.value7(), r.value8(), r.value9())));
+        return byEvent;
     }
 }

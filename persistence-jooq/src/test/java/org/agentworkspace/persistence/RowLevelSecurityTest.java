@@ -25,6 +25,8 @@ import org.agentworkspace.core.domain.Calendar;
 import org.agentworkspace.core.domain.CalendarId;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
+import org.agentworkspace.core.domain.EventException;
+import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.domain.FeedToken;
@@ -52,9 +54,9 @@ import org.slf4j.LoggerFactory;
  */
 class RowLevelSecurityTest {
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
-    private static final List<String> AGENT_OWNED = List.of("agents", "calendars", "events", "documents",
-            "subscriptions", "api_keys", "audit_entries", "idempotency_records", "changes", "webhook_endpoints",
-            "webhook_messages");
+    private static final List<String> AGENT_OWNED = List.of("agents", "calendars", "events", "event_exceptions",
+            "documents", "subscriptions", "api_keys", "audit_entries", "idempotency_records", "changes",
+            "webhook_endpoints", "webhook_messages");
 
     private final Ownership ownership = new Ownership();
     private final SecureRandom random = new SecureRandom();
@@ -226,6 +228,47 @@ class RowLevelSecurityTest {
         assertThat(deletedAgents).isZero();
         assertThat(inScope(b, () -> p.events().find(b, eventOfB.id())))
                 .hasValueSatisfying(e -> assertThat(e.data().title()).isEqualTo("b"));
+    }
+
+    @Test
+    void seriesExceptionsAreWalledLikeTheirSeries() {
+        Instant occurrence = T0.plus(7, ChronoUnit.DAYS);
+        p.transactions().inTransaction(b, () -> {
+            p.events().saveException(b, eventOfB.id(), EventException.cancellation(occurrence));
+            return null;
+        });
+
+        assertThat(inScope(a, () -> count("event_exceptions"))).isZero();
+        assertThat(inScope(b, () -> count("event_exceptions"))).isEqualTo(1);
+        assertThat(p.transactions().inTransaction(owner, () -> count("event_exceptions"))).isEqualTo(1);
+        assertThat(inScope(c, () -> count("event_exceptions"))).isZero();
+        // The repository's own writes in A's scope reach nothing of B's; a raw insert under A's
+        // scope for B's series is refused by the policy, one naming A beside B's series by the key.
+        assertThat(inScope(a, () -> p.events().removeException(a, eventOfB.id(), occurrence))).isFalse();
+        inScope(a, () -> {
+            p.events().discardExceptions(a, eventOfB.id(), null);
+            return null;
+        });
+        assertThatThrownBy(() -> inScope(a, () -> {
+            p.events().saveException(a, eventOfB.id(), EventException.cancellation(occurrence.plusSeconds(60)));
+            return null;
+        })).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> inScope(a, () -> dsl().execute("insert into event_exceptions (event_id, agent_id, "
+                + "original_start, cancelled) values (?, ?, ?::timestamptz, true)", eventOfB.id().value(), b.agentId().value(),
+                "2026-03-15T09:00:00Z")))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("row-level security");
+        List<Event> streamed = new ArrayList<>();
+        inScope(b, () -> {
+            p.events().forEach(b, streamed::add);
+            return null;
+        });
+        assertThat(streamed).singleElement().satisfies(
+                e -> assertThat(e.exceptions()).containsExactly(EventException.cancellation(occurrence)));
+
+        // Deleting the series deletes its exceptions.
+        inScope(b, () -> p.events().delete(b, eventOfB.id()));
+        assertThat(inScope(b, () -> count("event_exceptions"))).isZero();
     }
 
     @Test

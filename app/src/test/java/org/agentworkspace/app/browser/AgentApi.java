@@ -31,6 +31,16 @@ final class AgentApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    HttpResponse<String> changeOccurrence(String apiKey, String eventId, String originalStart, String json) {
+        return send(request("/api/v1/events/" + eventId + "/occurrences/" + originalStart, apiKey)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> cancelOccurrence(String apiKey, String eventId, String originalStart) {
+        return send(request("/api/v1/events/" + eventId + "/occurrences/" + originalStart, apiKey).DELETE());
+    }
+
     HttpResponse<String> createDocument(String apiKey, String json) {
         return send(request("/api/v1/docs", apiKey)
                 .header("Content-Type", "application/json")

@@ -45,6 +45,7 @@ class DashboardBrowserTest {
     private static final String AGENT_NAME = "Calendar helper";
     private static final String EVENT_TITLE = "Planning with Alex";
     private static final String SERIES_TITLE = "Daily sync";
+    private static final String CHANGED_SERIES_TITLE = "Team lunch";
     private static final String PRIVATE_DESCRIPTION = "Budget numbers, not for the feed";
     private static final String PRIVATE_LOCATION = "Room 4.12";
     private static final String FEED_LABEL = "Busy times for Alex";
@@ -159,6 +160,18 @@ class DashboardBrowserTest {
                 "rrule", "FREQ=DAILY;COUNT=7")));
         assertThat(single.statusCode()).as(single.body()).isEqualTo(201);
         assertThat(series.statusCode()).as(series.body()).isEqualTo(201);
+        // A second series, with Tuesday's occurrence moved to Wednesday afternoon and Wednesday's own cancelled.
+        HttpResponse<String> lunch = agentApi.createEvent(apiKey, JSON.writeValueAsString(Map.of(
+                "title", CHANGED_SERIES_TITLE, "start", monday + "T12:00:00Z", "end", monday + "T12:30:00Z",
+                "rrule", "FREQ=DAILY;COUNT=3")));
+        assertThat(lunch.statusCode()).as(lunch.body()).isEqualTo(201);
+        String lunchId = JSON.readTree(lunch.body()).path("event").path("id").asText();
+        HttpResponse<String> moved = agentApi.changeOccurrence(apiKey, lunchId, monday.plusDays(1) + "T12:00:00Z",
+                JSON.writeValueAsString(Map.of("start", monday.plusDays(2) + "T15:00:00Z",
+                        "end", monday.plusDays(2) + "T15:30:00Z")));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        HttpResponse<String> cancelled = agentApi.cancelOccurrence(apiKey, lunchId, monday.plusDays(2) + "T12:00:00Z");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
 
         chromium.visible(By.linkText(AGENT_NAME)).click();
 
@@ -172,6 +185,24 @@ class DashboardBrowserTest {
         assertThat(seriesDays).containsExactlyElementsOf(
                 monday.datesUntil(monday.plusDays(7)).map(LocalDate::toString).collect(Collectors.toList()));
         assertThat(chromium.driver().findElement(By.id("tab-events")).getDomAttribute("aria-selected")).isEqualTo("true");
+
+        // The moved occurrence shows on the day and at the time it moved to, marked; the cancelled one not at all.
+        List<WebElement> lunches = chromium.driver().findElements(By.xpath("//div[@class='week']/section"
+                + "//li[contains(@class,'event')][.//span[@class='title' and normalize-space()='" + CHANGED_SERIES_TITLE + "']]"));
+        assertThat(lunches).hasSize(2);
+        WebElement mondayLunch = chromium.visible(By.xpath("//section[contains(@class,'day')][.//time[@datetime='" + monday
+                + "']]//li[contains(@class,'event')][.//span[@class='title' and normalize-space()='" + CHANGED_SERIES_TITLE + "']]"));
+        assertThat(mondayLunch.getDomAttribute("class")).isEqualTo("event");
+        assertThat(mondayLunch.findElements(By.cssSelector(".badge.changed"))).isEmpty();
+        WebElement movedLunch = chromium.visible(By.xpath("//section[contains(@class,'day')][.//time[@datetime='"
+                + monday.plusDays(2) + "']]//li[contains(@class,'event')][.//span[@class='title' and normalize-space()='"
+                + CHANGED_SERIES_TITLE + "']]"));
+        assertThat(movedLunch.getDomAttribute("class")).isEqualTo("event modified");
+        // The browser's locale decides between 15:00 and 3:00 PM.
+        assertThat(movedLunch.getText()).containsAnyOf("15:00", "3:00").containsAnyOf("15:30", "3:30")
+                .contains("moved").doesNotContain("12:00");
+        assertThat(movedLunch.findElement(By.cssSelector(".badge.changed")).getDomAttribute("title"))
+                .startsWith("Moved from ");
         chromium.waitForQuietStatus();
         chromium.screenshot("week-view");
     }

@@ -49,6 +49,35 @@ public final class QueryRules {
         return new EventListing(after, before, validLimit, validOffset, validExpand);
     }
 
+    /** Free/busy windows span at most this many days (API.md, "Free/busy"). */
+    public static final int MAX_FREE_BUSY_DAYS = 366;
+
+    /**
+     * A window whose bounds are both required ({@code start_after}, {@code start_before}), at most
+     * {@code maxDays} long when {@code maxDays > 0}.
+     *
+     * @throws ValidationFailed with every issue
+     */
+    public static TimeWindow requiredWindow(String startAfter, String startBefore, int maxDays) {
+        Issues issues = new Issues();
+        if (startAfter == null) {
+            issues.add("start_after", "start_after is required, e.g. " + Instants.EXAMPLE);
+        }
+        if (startBefore == null) {
+            issues.add("start_before", "start_before is required, e.g. " + Instants.EXAMPLE);
+        }
+        Instant after = bound(startAfter, "start_after", issues);
+        Instant before = bound(startBefore, "start_before", issues);
+        if (after != null && before != null && before.isBefore(after)) {
+            issues.add("start_before", "start_before must not be before start_after");
+        } else if (after != null && before != null && maxDays > 0
+                && java.time.Duration.between(after, before).compareTo(java.time.Duration.ofDays(maxDays)) > 0) {
+            issues.add("start_before", "the window may span at most " + maxDays + " days");
+        }
+        issues.throwIfAny();
+        return new TimeWindow(after, before);
+    }
+
     /** @throws ValidationFailed with every issue */
     public static Paging page(String limit, String offset, int defaultLimit) {
         Issues issues = new Issues();

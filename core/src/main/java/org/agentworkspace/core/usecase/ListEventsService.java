@@ -20,9 +20,7 @@ import org.agentworkspace.core.port.in.ListEvents;
 import org.agentworkspace.core.port.out.AgentRepository;
 import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.EventWindow;
-import org.agentworkspace.core.port.out.Occurrence;
 import org.agentworkspace.core.port.out.RecurrenceExpander;
-import org.agentworkspace.core.port.out.TooManyOccurrences;
 import org.agentworkspace.core.port.out.Transactions;
 
 /**
@@ -38,7 +36,7 @@ final class ListEventsService implements ListEvents {
     private final Transactions transactions;
     private final EventRepository events;
     private final AgentRepository agents;
-    private final RecurrenceExpander recurrence;
+    private final SeriesExpansion expansion;
     private final Ownership ownership;
     private final OwnedAgents ownedAgents;
 
@@ -47,7 +45,7 @@ final class ListEventsService implements ListEvents {
         this.transactions = transactions;
         this.events = events;
         this.agents = agents;
-        this.recurrence = recurrence;
+        this.expansion = new SeriesExpansion(recurrence);
         this.ownership = ownership;
         this.ownedAgents = ownedAgents;
     }
@@ -94,16 +92,7 @@ final class ListEventsService implements ListEvents {
                     zone = agentZone;
                 }
                 int room = QueryRules.MAX_OCCURRENCES + 1 - all.size();
-                List<Occurrence> occurrences;
-                try {
-                    occurrences = recurrence.occurrences(event.data(), zone, listing.startAfter(),
-                            listing.startBefore(), room);
-                } catch (TooManyOccurrences e) {
-                    throw ValidationFailed.of("rrule", e.getMessage());
-                }
-                for (Occurrence o : occurrences) {
-                    all.add(event.occurrence(o.start(), o.end()));
-                }
+                all.addAll(expansion.occurrences(event, zone, listing.startAfter(), listing.startBefore(), room));
             }
             if (all.size() > QueryRules.MAX_OCCURRENCES) {
                 throw ValidationFailed.of("expand", "the window holds more than " + QueryRules.MAX_OCCURRENCES

@@ -22,7 +22,8 @@ import org.agentworkspace.core.port.out.Transactions;
  * on the version that was read. When it loses a race: with {@code If-Match} that is a
  * {@link PreconditionFailed}; without, the caller asked for "these fields, whatever the rest is",
  * so the merge is redone once on the fresh event, and a second lost race is a
- * {@link PreconditionFailed} rather than an endless loop.
+ * {@link PreconditionFailed} rather than an endless loop. A series keeps its exceptions unless
+ * the change makes them name other occurrences ({@link SeriesChanges}).
  */
 final class UpdateEventService implements UpdateEvent {
     private final Transactions transactions;
@@ -53,7 +54,7 @@ final class UpdateEventService implements UpdateEvent {
                 Event updated = new Event(stored.id(), stored.agentId(), data, stored.version() + 1,
                         stored.createdAt(), clock.now());
                 if (events.update(scope, updated, stored.version())) {
-                    return updated;
+                    return SeriesChanges.afterUpdate(events, scope, stored, updated);
                 }
                 if (attempt >= attempts) {
                     throw new PreconditionFailed();

@@ -31,6 +31,13 @@ import org.agentworkspace.core.port.in.SyncUsers;
 import org.agentworkspace.core.port.in.UpdateAgent;
 import org.agentworkspace.core.port.in.UpdateDocument;
 import org.agentworkspace.core.port.in.UpdateEvent;
+import org.agentworkspace.core.port.in.ListOccurrences;
+import org.agentworkspace.core.port.in.GetOccurrence;
+import org.agentworkspace.core.port.in.OverrideOccurrence;
+import org.agentworkspace.core.port.in.CancelOccurrence;
+import org.agentworkspace.core.port.in.SplitSeries;
+import org.agentworkspace.core.port.in.EndSeries;
+import org.agentworkspace.core.port.in.GetFreeBusy;
 import org.agentworkspace.core.port.out.Transactions;
 
 /**
@@ -68,7 +75,14 @@ public record UseCases(
         ListAuditEntries listAuditEntries,
         SyncUsers syncUsers,
         ActAsUser actAsUser,
-        ServeFeed serveFeed) {
+        ServeFeed serveFeed,
+        ListOccurrences listOccurrences,
+        GetOccurrence getOccurrence,
+        OverrideOccurrence overrideOccurrence,
+        CancelOccurrence cancelOccurrence,
+        SplitSeries splitSeries,
+        EndSeries endSeries,
+        GetFreeBusy getFreeBusy) {
     public UseCases {
         Objects.requireNonNull(authenticateAgent, "authenticateAgent");
         Objects.requireNonNull(authenticateUser, "authenticateUser");
@@ -99,6 +113,13 @@ public record UseCases(
         Objects.requireNonNull(syncUsers, "syncUsers");
         Objects.requireNonNull(actAsUser, "actAsUser");
         Objects.requireNonNull(serveFeed, "serveFeed");
+        Objects.requireNonNull(listOccurrences, "listOccurrences");
+        Objects.requireNonNull(getOccurrence, "getOccurrence");
+        Objects.requireNonNull(overrideOccurrence, "overrideOccurrence");
+        Objects.requireNonNull(cancelOccurrence, "cancelOccurrence");
+        Objects.requireNonNull(splitSeries, "splitSeries");
+        Objects.requireNonNull(endSeries, "endSeries");
+        Objects.requireNonNull(getFreeBusy, "getFreeBusy");
     }
 
     public static UseCases create(Ports ports, Settings settings) {
@@ -111,6 +132,8 @@ public record UseCases(
         AuditTrail audit = new AuditTrail(ports.audit(), clock);
         FeedReads feeds = new FeedReads(tx, ports.agents(), ports.events(), ports.feedRenderer(),
                 settings.feedRefreshInterval());
+        SeriesExpansion expansion = new SeriesExpansion(ports.recurrence());
+        SeriesWrites series = new SeriesWrites(ports.events(), ports.agents(), expansion, clock);
         return new UseCases(
                 new AuthenticateAgentService(tx, ports.credentials(), ownership),
                 new AuthenticateUserService(ports.sessions(), tx, ports.users(), ownership, clock),
@@ -141,6 +164,13 @@ public record UseCases(
                 new ListAuditEntriesService(owned, ports.audit()),
                 new SyncUsersService(tx, ports.processedWebhooks(), ports.users(), clock),
                 new ActAsUserService(tx, ports.users(), ownership, clock),
-                new ServeFeedService(feeds, ports.credentials(), ports.subscriptions(), ownership, clock));
+                new ServeFeedService(feeds, ports.credentials(), ports.subscriptions(), ownership, clock),
+                new ListOccurrencesService(tx, series, ownership),
+                new GetOccurrenceService(tx, series, ownership),
+                new OverrideOccurrenceService(tx, ports.events(), series, ownership),
+                new CancelOccurrenceService(tx, ports.events(), series, ownership),
+                new SplitSeriesService(tx, ports.events(), series, ownership),
+                new EndSeriesService(tx, ports.events(), series, ownership),
+                new GetFreeBusyService(tx, ports.events(), ports.agents(), expansion, ownership));
     }
 }

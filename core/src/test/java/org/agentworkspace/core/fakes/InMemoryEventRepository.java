@@ -3,6 +3,7 @@ package org.agentworkspace.core.fakes;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.out.CalendarFingerprint;
@@ -37,7 +39,7 @@ public final class InMemoryEventRepository implements EventRepository {
         if (!event.agentId().equals(scope.agentId()) || !db.agents.containsKey(scope.agentId())) {
             throw new IllegalStateException("an event is inserted only into the scope's existing agent");
         }
-        db.events.put(event.id(), event);
+        db.events.put(event.id(), event.withExceptions(List.of()));
         written(event.agentId(), event.updatedAt());
     }
 
@@ -68,7 +70,8 @@ public final class InMemoryEventRepository implements EventRepository {
         if (stored.isEmpty() || stored.get().version() != expectedVersion) {
             return false;
         }
-        db.events.put(event.id(), event);
+        // Like the table: an update writes the event's columns; its exceptions are another table's rows.
+        db.events.put(event.id(), event.withExceptions(stored.get().exceptions()));
         written(event.agentId(), event.updatedAt());
         return true;
     }
@@ -107,7 +110,37 @@ public final class InMemoryEventRepository implements EventRepository {
     /** Test hook: changes a stored event behind the use case's back, as a concurrent request would. */
     public void bumpBehindTheScenes(EventId id) {
         Event e = db.events.get(id);
-        db.events.put(id, new Event(e.id(), e.agentId(), e.data(), e.version() + 1, e.createdAt(), e.updatedAt()));
+        db.events.put(id, e.changed(e.data(), e.version() + 1, e.updatedAt()));
         written(e.agentId(), e.updatedAt());
+    }
+
+    @Override
+    public void saveException(AgentScope scope, EventId id, EventException exception) {
+        Event stored = find(scope, id).orElseThrow(() -> new org.agentworkspace.core.domain.NotFound("Event"));
+        List<EventException> exceptions = new ArrayList<>(stored.exceptions());
+        exceptions.removeIf(e -> e.originalStart().equals(exception.originalStart()));
+        exceptions.add(exception);
+        db.events.put(id, stored.withExceptions(exceptions));
+    }
+
+    @Override
+    public boolean removeException(AgentScope scope, EventId id, Instant originalStart) {
+        Optional<Event> stored = find(scope, id);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        List<EventException> exceptions = new ArrayList<>(stored.get().exceptions());
+        boolean removed = exceptions.removeIf(e -> e.originalStart().equals(originalStart));
+        db.events.put(id, stored.get().withExceptions(exceptions));
+        return removed;
+    }
+
+    @Override
+    public void discardExceptions(AgentScope scope, EventId id, Instant from) {
+        find(scope, id).ifPresent(stored -> {
+            List<EventException> exceptions = new ArrayList<>(stored.exceptions());
+            exceptions.removeIf(e -> from == null || !e.originalStart().isBefore(from));
+            db.events.put(id, stored.withExceptions(exceptions));
+        });
     }
 }

@@ -228,5 +228,22 @@ class EventUseCasesTest {
         public java.util.Set<java.time.ZoneId> zonesInUse(org.agentworkspace.core.ownership.AgentScope scope) {
             return real.zonesInUse(scope);
         }
+
+        @Override
+        public void saveException(org.agentworkspace.core.ownership.AgentScope scope, EventId id,
+                                  org.agentworkspace.core.domain.EventException exception) {
+            real.saveException(scope, id, exception);
+        }
+
+        @Override
+        public boolean removeException(org.agentworkspace.core.ownership.AgentScope scope, EventId id,
+                                       Instant originalStart) {
+            return real.removeException(scope, id, originalStart);
+        }
+
+        @Override
+        public void discardExceptions(org.agentworkspace.core.ownership.AgentScope scope, EventId id, Instant from) {
+            real.discardExceptions(scope, id, from);
+        }
     }
 }

@@ -291,6 +291,8 @@ final class ItStack implements AutoCloseable {
         snapshot.put("agents", rows("select * from agents where id = ?", id));
         snapshot.put("calendars", rows("select * from calendars where agent_id = ?", id));
         snapshot.put("events", rows("select * from events where agent_id = ? order by id", id));
+        snapshot.put("event_exceptions", rows(
+                "select * from event_exceptions where agent_id = ? order by event_id, original_start", id));
         snapshot.put("documents", rows("select * from documents where agent_id = ? order by id", id));
         snapshot.put("subscriptions", rows("select * from subscriptions where agent_id = ? order by id", id));
         snapshot.put("api_keys", rows("select * from api_keys where agent_id = ? order by id", id));
@@ -302,7 +304,7 @@ final class ItStack implements AutoCloseable {
     /** Row counts of every table, to prove a refused request changed nothing. */
     Map<String, Long> tableCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("users", "user_tombstones", "agents", "calendars", "events", "documents",
+        for (String table : List.of("users", "user_tombstones", "agents", "calendars", "events", "event_exceptions", "documents",
                 "subscriptions", "api_keys", "audit_entries", "idempotency_records", "processed_webhooks")) {
             counts.put(table, count("select count(*) from " + table));
         }

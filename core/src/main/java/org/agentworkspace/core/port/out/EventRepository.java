@@ -7,10 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.ownership.AgentScope;
 
-/** Events of the scope's agent. No method reaches an event of any other agent. */
+/**
+ * Events of the scope's agent, each series with its exceptions (ordered by original start): every
+ * read answers them with the event. No method reaches an event or exception of any other agent.
+ */
 public interface EventRepository {
 
     void insert(AgentScope scope, Event event);
@@ -42,4 +46,17 @@ public interface EventRepository {
 
     /** The distinct non-null event time zones of the calendar. */
     Set<ZoneId> zonesInUse(AgentScope scope);
+
+    /**
+     * Stores {@code exception} for the occurrence of series {@code id} at its original start,
+     * replacing any exception stored for that occurrence. The caller holds the series (it wrote
+     * its version in the same transaction); an absent series is {@code NotFound}.
+     */
+    void saveException(AgentScope scope, EventId id, EventException exception);
+
+    /** Removes the exception of the occurrence at {@code originalStart}; false when there was none. */
+    boolean removeException(AgentScope scope, EventId id, Instant originalStart);
+
+    /** Removes the exceptions of series {@code id} whose original start is at or after {@code from} (every one for {@code null}). */
+    void discardExceptions(AgentScope scope, EventId id, Instant from);
 }

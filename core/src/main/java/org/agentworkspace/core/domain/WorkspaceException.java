@@ -6,7 +6,7 @@ package org.agentworkspace.core.domain;
  */
 public abstract sealed class WorkspaceException extends RuntimeException
         permits NotFound, ValidationFailed, Unauthenticated, AgentNotWritable, AgentSuspended,
-        PreconditionFailed, Conflict, IdempotencyMismatch, WebhookRejected, Unavailable {
+        PreconditionFailed, Conflict, IdempotencyMismatch, WebhookRejected, Unavailable, ScopeMissing {
 
     protected WorkspaceException(String message) {
         super(message, null, false, false);

@@ -11,6 +11,7 @@ import org.agentworkspace.core.domain.Calendar;
 import org.agentworkspace.core.domain.CalendarId;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.domain.FeedToken;
+import org.agentworkspace.core.domain.IssuedKey;
 import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.ownership.Access;
@@ -39,8 +40,9 @@ final class CreateAgentService implements CreateAgent {
             chain.ports.agents().insert(owner, agent, new Calendar(CalendarId.random(), agent.id(), now));
             AgentScope scope = chain.ownership.scopeFor(user, agent, Access.WRITE);
             return chain.ports.transactions().inTransaction(scope, () -> {
-                ApiKey key = ApiKey.generate(chain.settings.random());
-                chain.ports.apiKeys().replace(scope, key.digest(), now);
+                IssuedKey issued = AgentKeys.drawDefault(chain.settings.random(), agent.id(), now);
+                chain.ports.apiKeys().insert(scope, issued.key(), issued.secret().digest());
+                ApiKey key = issued.secret();
                 Subscription subscription = new Subscription(SubscriptionId.random(), agent.id(),
                         FeedToken.generate(chain.settings.random()), null, null, FeedDetail.FULL, now, null, null);
                 chain.ports.subscriptions().insert(scope, subscription);

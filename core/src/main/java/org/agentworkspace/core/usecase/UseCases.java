@@ -6,6 +6,7 @@ import org.agentworkspace.core.port.in.ActAsUser;
 import org.agentworkspace.core.port.in.AuthenticateAgent;
 import org.agentworkspace.core.port.in.AuthenticateUser;
 import org.agentworkspace.core.port.in.CreateAgent;
+import org.agentworkspace.core.port.in.CreateApiKey;
 import org.agentworkspace.core.port.in.CreateDocument;
 import org.agentworkspace.core.port.in.CreateEvent;
 import org.agentworkspace.core.port.in.CreateSubscription;
@@ -18,12 +19,15 @@ import org.agentworkspace.core.port.in.GetCurrentUser;
 import org.agentworkspace.core.port.in.GetDocument;
 import org.agentworkspace.core.port.in.GetEvent;
 import org.agentworkspace.core.port.in.ListAgents;
+import org.agentworkspace.core.port.in.ListApiKeys;
 import org.agentworkspace.core.port.in.ListAuditEntries;
 import org.agentworkspace.core.port.in.ListDocuments;
 import org.agentworkspace.core.port.in.ListEvents;
 import org.agentworkspace.core.port.in.ListSubscriptions;
 import org.agentworkspace.core.port.in.RegenerateApiKey;
+import org.agentworkspace.core.port.in.RevokeApiKey;
 import org.agentworkspace.core.port.in.RevokeSubscription;
+import org.agentworkspace.core.port.in.RotateApiKey;
 import org.agentworkspace.core.port.in.RotateFeedToken;
 import org.agentworkspace.core.port.in.RunIdempotently;
 import org.agentworkspace.core.port.in.ServeFeed;
@@ -67,9 +71,17 @@ public final class UseCases {
     private final SyncUsers syncUsers;
     private final ActAsUser actAsUser;
     private final ServeFeed serveFeed;
+    private final ListApiKeys listApiKeys;
+    private final CreateApiKey createApiKey;
+    private final RevokeApiKey revokeApiKey;
+    private final RotateApiKey rotateApiKey;
 
     private UseCases(Chain chain) {
-        authenticateAgent = new AuthenticateAgentService(chain);
+        StorageClock clock = new StorageClock(chain.settings.clock());
+        AuditTrail auditTrail = new AuditTrail(chain.ports.audit(), clock);
+        OwnedAgents ownedAgents = new OwnedAgents(chain.ports.transactions(), chain.ports.agents(), chain.ownership);
+        authenticateAgent = new AuthenticateAgentService(chain.ports.transactions(), chain.ports.credentials(),
+                chain.ownership, auditTrail, clock);
         authenticateUser = new AuthenticateUserService(chain);
         getAgentProfile = new GetAgentProfileService(chain);
         createEvent = new CreateEventService(chain);
@@ -90,7 +102,14 @@ public final class UseCases {
         getAgent = new GetAgentService(chain);
         updateAgent = new UpdateAgentService(chain);
         deleteAgent = new DeleteAgentService(chain);
-        regenerateApiKey = new RegenerateApiKeyService(chain);
+        regenerateApiKey = new RegenerateApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail,
+                chain.settings.random(), clock);
+        listApiKeys = new ListApiKeysService(ownedAgents, chain.ports.apiKeys());
+        createApiKey = new CreateApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail,
+                chain.settings.random(), clock);
+        revokeApiKey = new RevokeApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail, clock);
+        rotateApiKey = new RotateApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail,
+                chain.settings.random(), clock);
         createSubscription = new CreateSubscriptionService(chain);
         rotateFeedToken = new RotateFeedTokenService(chain);
         revokeSubscription = new RevokeSubscriptionService(chain);
@@ -220,5 +239,21 @@ public final class UseCases {
 
     public ServeFeed serveFeed() {
         return serveFeed;
+    }
+
+    public ListApiKeys listApiKeys() {
+        return listApiKeys;
+    }
+
+    public CreateApiKey createApiKey() {
+        return createApiKey;
+    }
+
+    public RevokeApiKey revokeApiKey() {
+        return revokeApiKey;
+    }
+
+    public RotateApiKey rotateApiKey() {
+        return rotateApiKey;
     }
 }

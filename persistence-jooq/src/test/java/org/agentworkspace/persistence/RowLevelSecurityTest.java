@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ApiKey;
 import org.agentworkspace.core.domain.Calendar;
 import org.agentworkspace.core.domain.CalendarId;
@@ -32,7 +33,6 @@ import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.OwnerScope;
@@ -217,7 +217,7 @@ class RowLevelSecurityTest {
                 () -> dsl().fetch("select * from aw_agent_by_key_digest(?)", (Object) ApiKey.generate(random).digest().bytes()));
         assertThat(byUnknownDigest).isEmpty();
         assertThat(p.transactions().inTransaction(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
-                .contains(new AgentCredential(b.agentId(), AgentStatus.ACTIVE));
+                .map(AgentCredential::agentId).contains(b.agentId());
         // B's token does not open A's feed.
         assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(a.agentId(), subscriptionOfB.token())))
                 .isEmpty();
@@ -233,7 +233,7 @@ class RowLevelSecurityTest {
     @Test
     void aSingleStatementRunsTheLookupsInAutoCommitAndSeesNoOwnedRow() {
         assertThat(p.transactions().inSingleStatement(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
-                .contains(new AgentCredential(b.agentId(), AgentStatus.ACTIVE));
+                .map(AgentCredential::agentId).contains(b.agentId());
         assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(b.agentId(), subscriptionOfB.token())))
                 .hasValueSatisfying(f -> assertThat(f.subscriptionId()).isEqualTo(subscriptionOfB.id()));
         assertThat(p.transactions().inSingleStatement(() -> dsl().connectionResult(Connection::getAutoCommit))).isTrue();
@@ -279,7 +279,7 @@ class RowLevelSecurityTest {
     void aServerConnectedAsTheOwnerStillWorks() {
         JooqPersistence asOwner = JooqPersistence.create(database.ownerDataSource());
         assertThat(asOwner.transactions().inTransaction(() -> asOwner.credentials().agentByKeyDigest(keyOfA.digest())))
-                .contains(new AgentCredential(a.agentId(), AgentStatus.ACTIVE));
+                .map(AgentCredential::agentId).contains(a.agentId());
         assertThat(asOwner.transactions().inTransaction(a, () -> asOwner.events().find(a, eventOfA.id()))).contains(eventOfA);
         assertThat(asOwner.transactions().inTransaction(a, () -> asOwner.events().find(a, eventOfB.id()))).isEmpty();
         assertThat(asOwner.transactions().inTransaction(() -> asOwner.users().delete(new UserId("user_2"), T0))).isTrue();
@@ -293,7 +293,7 @@ class RowLevelSecurityTest {
             p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
             return null;
         });
-        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE)), Access.WRITE);
+        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE), Instant.EPOCH), Scope.EVENTS_WRITE);
     }
 
     private Event event(AgentScope scope, String title) {
@@ -309,7 +309,7 @@ class RowLevelSecurityTest {
     private ApiKey key(AgentScope scope) {
         ApiKey key = ApiKey.generate(random);
         p.transactions().inTransaction(scope, () -> {
-            p.apiKeys().replace(scope, key.digest(), T0);
+            p.apiKeys().replaceAll(scope, KeyRows.key(scope), key.digest(), T0);
             return null;
         });
         return key;

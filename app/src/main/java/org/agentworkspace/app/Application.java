@@ -178,7 +178,8 @@ final class Application implements AutoCloseable {
                 u.getDocument(), u.updateDocument(), u.deleteDocument(), u.listSubscriptions(), u.runIdempotently(),
                 u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(), u.deleteAgent(),
                 u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(), u.revokeSubscription(),
-                u.listAuditEntries(), u.serveFeed());
+                u.listAuditEntries(), u.serveFeed(), u.listApiKeys(), u.createApiKey(),
+                u.rotateApiKey(), u.revokeApiKey());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.agentworkspace.core.port.in.AuthenticateAgent;
 import org.agentworkspace.core.port.in.AuthenticateUser;
 import org.agentworkspace.core.port.in.CreateAgent;
+import org.agentworkspace.core.port.in.CreateApiKey;
 import org.agentworkspace.core.port.in.CreateDocument;
 import org.agentworkspace.core.port.in.CreateEvent;
 import org.agentworkspace.core.port.in.CreateSubscription;
@@ -16,12 +17,15 @@ import org.agentworkspace.core.port.in.GetCurrentUser;
 import org.agentworkspace.core.port.in.GetDocument;
 import org.agentworkspace.core.port.in.GetEvent;
 import org.agentworkspace.core.port.in.ListAgents;
+import org.agentworkspace.core.port.in.ListApiKeys;
 import org.agentworkspace.core.port.in.ListAuditEntries;
 import org.agentworkspace.core.port.in.ListDocuments;
 import org.agentworkspace.core.port.in.ListEvents;
 import org.agentworkspace.core.port.in.ListSubscriptions;
 import org.agentworkspace.core.port.in.RegenerateApiKey;
+import org.agentworkspace.core.port.in.RevokeApiKey;
 import org.agentworkspace.core.port.in.RevokeSubscription;
+import org.agentworkspace.core.port.in.RotateApiKey;
 import org.agentworkspace.core.port.in.RotateFeedToken;
 import org.agentworkspace.core.port.in.RunIdempotently;
 import org.agentworkspace.core.port.in.ServeFeed;
@@ -61,7 +65,11 @@ public record HttpUseCases(
         RotateFeedToken rotateFeedToken,
         RevokeSubscription revokeSubscription,
         ListAuditEntries listAuditEntries,
-        ServeFeed serveFeed) {
+        ServeFeed serveFeed,
+        ListApiKeys listApiKeys,
+        CreateApiKey createApiKey,
+        RotateApiKey rotateApiKey,
+        RevokeApiKey revokeApiKey) {
     public HttpUseCases {
         Objects.requireNonNull(authenticateAgent, "authenticateAgent");
         Objects.requireNonNull(authenticateUser, "authenticateUser");
@@ -90,5 +98,9 @@ public record HttpUseCases(
         Objects.requireNonNull(revokeSubscription, "revokeSubscription");
         Objects.requireNonNull(listAuditEntries, "listAuditEntries");
         Objects.requireNonNull(serveFeed, "serveFeed");
+        Objects.requireNonNull(listApiKeys, "listApiKeys");
+        Objects.requireNonNull(createApiKey, "createApiKey");
+        Objects.requireNonNull(rotateApiKey, "rotateApiKey");
+        Objects.requireNonNull(revokeApiKey, "revokeApiKey");
     }
 }

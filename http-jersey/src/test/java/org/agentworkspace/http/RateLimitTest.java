@@ -48,7 +48,7 @@ class RateLimitTest {
     private final StubUseCases stubs = new StubUseCases();
     private final List<AutoCloseable> open = new ArrayList<>();
     private final AgentPrincipal otherAgent = new Ownership().agentPrincipal(
-            new AgentCredential(AgentId.random(), AgentStatus.ACTIVE));
+            new AgentCredential(AgentId.random(), AgentStatus.ACTIVE), java.time.Instant.EPOCH);
     private DataSource database;
 
     @BeforeEach

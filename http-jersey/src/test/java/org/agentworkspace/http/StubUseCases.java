@@ -50,7 +50,7 @@ final class StubUseCases {
     static final String AGENT_KEY = "ak_good";
     static final String USER_TOKEN = "session_good";
     static final AgentPrincipal AGENT = new Ownership().agentPrincipal(
-            new AgentCredential(AgentId.random(), AgentStatus.ACTIVE));
+            new AgentCredential(AgentId.random(), AgentStatus.ACTIVE), java.time.Instant.EPOCH);
     static final UserPrincipal USER = new Ownership().userPrincipal(new UserId("user_1"));
 
     AuthenticateAgent authenticateAgent;
@@ -216,6 +216,10 @@ final class StubUseCases {
                 (u, a, s) -> rotateFeedToken.rotate(u, a, s),
                 (u, a, s) -> revokeSubscription.revoke(u, a, s),
                 (u, a, p) -> listAuditEntries.list(u, a, p),
-                (a, t, ua) -> serveFeed.open(a, t, ua));
+                (a, t, ua) -> serveFeed.open(a, t, ua),
+                (u, a) -> unexpected(),
+                (u, a, i) -> unexpected(),
+                (u, a, k, g) -> unexpected(),
+                (u, a, k) -> unexpected());
     }
 }

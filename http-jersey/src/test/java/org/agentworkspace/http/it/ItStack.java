@@ -100,7 +100,8 @@ final class ItStack implements AutoCloseable {
                 u.createDocument(), u.getDocument(), u.updateDocument(), u.deleteDocument(), u.listSubscriptions(),
                 u.runIdempotently(), u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(),
                 u.deleteAgent(), u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(),
-                u.revokeSubscription(), u.listAuditEntries(), u.serveFeed());
+                u.revokeSubscription(), u.listAuditEntries(), u.serveFeed(), u.listApiKeys(), u.createApiKey(),
+                u.rotateApiKey(), u.revokeApiKey());
         ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), http,
                 () -> true);
         config.register(new ClerkWebhookResource(Optional.of(new SvixWebhookVerifier(webhookSecret)), u.syncUsers()));

@@ -119,7 +119,7 @@ final class StubUseCases {
         updateDocument = (a, id, i, v) -> unexpected();
         deleteDocument = (a, id, v) -> unexpected();
         listSubscriptions = (p, id) -> unexpected();
-        runIdempotently = (a, r, w) -> unexpected();
+        runIdempotently = (a, n, r, w) -> unexpected();
         getCurrentUser = u -> unexpected();
         listAgents = u -> unexpected();
         createAgent = (u, i) -> unexpected();
@@ -204,7 +204,7 @@ final class StubUseCases {
                         return listSubscriptions.list(user, agentId);
                     }
                 },
-                (a, r, w) -> runIdempotently.run(a, r, w),
+                (a, n, r, w) -> runIdempotently.run(a, n, r, w),
                 u -> getCurrentUser.me(u),
                 u -> listAgents.list(u),
                 (u, i) -> createAgent.create(u, i),

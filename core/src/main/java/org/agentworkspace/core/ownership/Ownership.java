@@ -112,11 +112,6 @@ public final class Ownership {
         return new AgentScope(credential.agentId(), Access.WRITE, "key:" + credential.keyId(), Set.of());
     }
 
-    /** Transitional: the agent-API use cases move to {@link #scopeFor(AgentPrincipal, Scope)}. */
-    public AgentScope scopeFor(AgentPrincipal agent, Access access) {
-        return access == Access.READ ? scopeForAnyKey(agent) : scopeFor(agent, Scope.EVENTS_WRITE);
-    }
-
     /** A user acting on the set of agents they own. */
     public OwnerScope scopeFor(UserPrincipal user) {
         return new OwnerScope(user.userId());

@@ -47,7 +47,9 @@ final class AuthenticateAgentService implements AuthenticateAgent {
                 .orElseThrow(Unauthenticated::new);
         Instant now = clock.now();
         if (credential.expiredAt(now)) {
-            if (recordUse(credential, now)) {
+            // The first presentation after the expiry always counts (a use just before it must not
+            // hide it), later ones once a period.
+            if (recordUse(credential, now, later(now.minus(USE_RECORD_PERIOD), credential.expiresAt()))) {
                 AgentScope refused = ownership.scopeForRefusedKey(credential);
                 transactions.inTransaction(refused, () -> {
                     auditTrail.append(refused, AuditAction.EXPIRED_KEY_USED,
@@ -58,16 +60,19 @@ final class AuthenticateAgentService implements AuthenticateAgent {
             throw new Unauthenticated();
         }
         AgentPrincipal principal = ownership.agentPrincipal(credential, now);
-        recordUse(credential, now);
+        recordUse(credential, now, now.minus(USE_RECORD_PERIOD));
         return principal;
     }
 
-    /** Writes {@code lastUsedAt} when the looked-up value is stale; true when this call wrote it. */
-    private boolean recordUse(AgentCredential credential, Instant now) {
-        Instant staleBefore = now.minus(USE_RECORD_PERIOD);
+    /** Writes {@code lastUsedAt} when the looked-up value is before {@code staleBefore}; true when this call wrote it. */
+    private boolean recordUse(AgentCredential credential, Instant now, Instant staleBefore) {
         if (credential.lastUsedAt() != null && !credential.lastUsedAt().isBefore(staleBefore)) {
             return false;
         }
         return transactions.inSingleStatement(() -> credentials.recordKeyUse(credential.keyId(), now, staleBefore));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -8,6 +8,7 @@ import org.agentworkspace.core.domain.AuditAction;
 import org.agentworkspace.core.domain.AuditEntry;
 import org.agentworkspace.core.domain.AuditEntryId;
 import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
@@ -38,9 +39,9 @@ final class Chain {
         return settings.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    /** The agent's own scope; throws AgentSuspended / AgentNotWritable per {@link Ownership}. */
-    AgentScope scopeOf(AgentPrincipal agent, Access access) {
-        return ownership.scopeFor(agent, access);
+    /** The agent's own scope for a route needing {@code needed}; throws per {@link Ownership#scopeFor(AgentPrincipal, Scope)}. */
+    AgentScope scopeOf(AgentPrincipal agent, Scope needed) {
+        return ownership.scopeFor(agent, needed);
     }
 
     /**

@@ -5,7 +5,7 @@ import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.DocumentData;
 import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.DocumentRules;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.CreateDocument;
@@ -20,7 +20,7 @@ final class CreateDocumentService implements CreateDocument {
 
     @Override
     public Document create(AgentPrincipal agent, DocumentInput input) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = chain.scopeOf(agent, Scope.DOCS_WRITE);
         DocumentData data = DocumentRules.forCreate(input.title(), input.type(), input.content());
         return chain.ports.transactions().inTransaction(scope, () -> {
             Instant now = chain.now();

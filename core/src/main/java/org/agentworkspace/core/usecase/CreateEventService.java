@@ -5,7 +5,7 @@ import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.CreateEvent;
@@ -20,7 +20,7 @@ final class CreateEventService implements CreateEvent {
 
     @Override
     public Event create(AgentPrincipal agent, EventInput input) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = chain.scopeOf(agent, Scope.EVENTS_WRITE);
         EventData data = EventRules.validate(EventDrafts.of(input));
         return chain.ports.transactions().inTransaction(scope, () -> {
             Instant now = chain.now();

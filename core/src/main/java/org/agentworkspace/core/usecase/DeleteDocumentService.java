@@ -4,7 +4,7 @@ import java.util.OptionalLong;
 import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.DeleteDocument;
@@ -18,7 +18,7 @@ final class DeleteDocumentService implements DeleteDocument {
 
     @Override
     public void delete(AgentPrincipal agent, String documentId, OptionalLong expectedVersion) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = chain.scopeOf(agent, Scope.DOCS_WRITE);
         DocumentId id = DocumentId.parse(documentId).orElseThrow(() -> new NotFound("Document"));
         chain.ports.transactions().inTransaction(scope, () -> {
             if (expectedVersion.isPresent()) {

@@ -4,7 +4,7 @@ import java.util.OptionalLong;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.DeleteEvent;
@@ -18,7 +18,7 @@ final class DeleteEventService implements DeleteEvent {
 
     @Override
     public void delete(AgentPrincipal agent, String eventId, OptionalLong expectedVersion) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = chain.scopeOf(agent, Scope.EVENTS_WRITE);
         EventId id = EventId.parse(eventId).orElseThrow(() -> new NotFound("Event"));
         chain.ports.transactions().inTransaction(scope, () -> {
             if (expectedVersion.isPresent()) {

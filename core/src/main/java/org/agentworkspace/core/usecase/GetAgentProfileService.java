@@ -2,7 +2,6 @@ package org.agentworkspace.core.usecase;
 
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.NotFound;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.GetAgentProfile;
@@ -16,7 +15,7 @@ final class GetAgentProfileService implements GetAgentProfile {
 
     @Override
     public Agent me(AgentPrincipal agent) {
-        AgentScope scope = chain.scopeOf(agent, Access.READ);
+        AgentScope scope = chain.ownership.scopeForAnyKey(agent);
         return chain.ports.transactions().inTransaction(scope,
                 () -> chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Agent")));
     }

@@ -4,6 +4,7 @@ import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.UserPrincipal;
@@ -18,7 +19,7 @@ final class GetDocumentService implements GetDocument {
 
     @Override
     public Document get(AgentPrincipal agent, String documentId) {
-        AgentScope scope = chain.scopeOf(agent, Access.READ);
+        AgentScope scope = chain.scopeOf(agent, Scope.DOCS_READ);
         DocumentId id = DocumentId.parse(documentId).orElseThrow(() -> new NotFound("Document"));
         return chain.ports.transactions().inTransaction(scope,
                 () -> chain.ports.documents().find(scope, id).orElseThrow(() -> new NotFound("Document")));

@@ -3,6 +3,7 @@ package org.agentworkspace.core.usecase;
 import java.util.List;
 import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.UserPrincipal;
@@ -17,7 +18,7 @@ final class ListDocumentsService implements ListDocuments {
 
     @Override
     public List<Document> list(AgentPrincipal agent, boolean includeContent) {
-        AgentScope scope = chain.scopeOf(agent, Access.READ);
+        AgentScope scope = chain.scopeOf(agent, Scope.DOCS_READ);
         return chain.ports.transactions().inTransaction(scope,
                 () -> chain.ports.documents().list(scope, includeContent));
     }

@@ -11,6 +11,7 @@ import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.QueryRules;
 import org.agentworkspace.core.domain.ValidationFailed;
 import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.UserPrincipal;
@@ -37,7 +38,7 @@ final class ListEventsService implements ListEvents {
 
     @Override
     public List<Event> list(AgentPrincipal agent, EventQuery query) {
-        AgentScope scope = chain.scopeOf(agent, Access.READ);
+        AgentScope scope = chain.scopeOf(agent, Scope.EVENTS_READ);
         EventListing listing = listing(query);
         return chain.ports.transactions().inTransaction(scope, () -> read(scope, listing, null));
     }

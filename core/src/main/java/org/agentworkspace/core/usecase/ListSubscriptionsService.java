@@ -3,6 +3,7 @@ package org.agentworkspace.core.usecase;
 import java.util.List;
 import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.UserPrincipal;
@@ -17,7 +18,7 @@ final class ListSubscriptionsService implements ListSubscriptions {
 
     @Override
     public List<Subscription> list(AgentPrincipal agent) {
-        AgentScope scope = chain.scopeOf(agent, Access.READ);
+        AgentScope scope = chain.scopeOf(agent, Scope.EVENTS_READ);
         return chain.ports.transactions().inTransaction(scope, () -> chain.ports.subscriptions().list(scope));
     }
 

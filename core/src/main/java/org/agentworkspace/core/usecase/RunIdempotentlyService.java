@@ -7,7 +7,7 @@ import org.agentworkspace.core.domain.Conflict;
 import org.agentworkspace.core.domain.IdempotencyKeys;
 import org.agentworkspace.core.domain.IdempotencyMismatch;
 import org.agentworkspace.core.domain.StoredResponse;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.IdempotentRequest;
@@ -26,8 +26,10 @@ final class RunIdempotentlyService implements RunIdempotently {
     }
 
     @Override
-    public Outcome run(AgentPrincipal agent, IdempotentRequest request, Supplier<StoredResponse> write) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+    public Outcome run(AgentPrincipal agent, Scope needed, IdempotentRequest request, Supplier<StoredResponse> write) {
+        // The wrapped write's own scope: a replay answers without running the write, so it must not
+        // hand one key the response another key's scopes allowed.
+        AgentScope scope = chain.scopeOf(agent, needed);
         IdempotencyKeys.check(request.key());
         return chain.ports.transactions().inTransaction(scope, () -> {
             if (!chain.ports.idempotency().tryLock(scope, request.key())) {

@@ -7,7 +7,7 @@ import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.DocumentRules;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.DocumentInput;
@@ -23,7 +23,7 @@ final class UpdateDocumentService implements UpdateDocument {
 
     @Override
     public Document update(AgentPrincipal agent, String documentId, DocumentInput input, OptionalLong expectedVersion) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = chain.scopeOf(agent, Scope.DOCS_WRITE);
         DocumentId id = DocumentId.parse(documentId).orElseThrow(() -> new NotFound("Document"));
         return chain.ports.transactions().inTransaction(scope, () -> {
             int attempts = expectedVersion.isPresent() ? 1 : 2;

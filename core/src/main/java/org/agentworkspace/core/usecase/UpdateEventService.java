@@ -8,7 +8,7 @@ import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.in.EventInput;
@@ -30,7 +30,7 @@ final class UpdateEventService implements UpdateEvent {
 
     @Override
     public Event update(AgentPrincipal agent, String eventId, EventInput input, OptionalLong expectedVersion) {
-        AgentScope scope = chain.scopeOf(agent, Access.WRITE);
+        AgentScope scope = chain.scopeOf(agent, Scope.EVENTS_WRITE);
         EventId id = EventId.parse(eventId).orElseThrow(() -> new NotFound("Event"));
         EventDraft changes = EventDrafts.of(input);
         return chain.ports.transactions().inTransaction(scope, () -> {

@@ -11,7 +11,6 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
-import org.agentworkspace.http.HttpUseCases;
 import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.persistence.FlywayMigrations;
@@ -134,7 +133,7 @@ final class Application implements AutoCloseable {
         if (operability == null) {
             operability = Operability.start(System.getenv(), dataSource);
         }
-        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), httpUseCases(),
+        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), useCases,
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         return resources;
@@ -169,17 +168,6 @@ final class Application implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private HttpUseCases httpUseCases() {
-        UseCases u = useCases;
-        return new HttpUseCases(u.authenticateAgent(), u.authenticateUser(), u.getAgentProfile(), u.listEvents(),
-                u.createEvent(), u.getEvent(), u.updateEvent(), u.deleteEvent(), u.listDocuments(), u.createDocument(),
-                u.getDocument(), u.updateDocument(), u.deleteDocument(), u.listSubscriptions(), u.runIdempotently(),
-                u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(), u.deleteAgent(),
-                u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(), u.revokeSubscription(),
-                u.listAuditEntries(), u.serveFeed(), u.listApiKeys(), u.createApiKey(),
-                u.rotateApiKey(), u.revokeApiKey());
     }
 
     @Override

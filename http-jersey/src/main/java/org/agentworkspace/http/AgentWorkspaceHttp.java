@@ -1,5 +1,6 @@
 package org.agentworkspace.http;
 
+import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.limits.Partition;
 import org.agentworkspace.http.metrics.MetricsResource;
 import org.agentworkspace.http.metrics.RequestObserver;
@@ -18,11 +19,11 @@ public final class AgentWorkspaceHttp {
     }
 
     /** Without rate limits and with a metrics registry of its own; see the four-argument form. */
-    public static ResourceConfig resourceConfig(HttpSettings settings, HttpUseCases useCases, Readiness readiness) {
+    public static ResourceConfig resourceConfig(HttpSettings settings, UseCases useCases, Readiness readiness) {
         return resourceConfig(settings, useCases, readiness, HttpOperations.unlimited());
     }
 
-    public static ResourceConfig resourceConfig(HttpSettings settings, HttpUseCases useCases, Readiness readiness,
+    public static ResourceConfig resourceConfig(HttpSettings settings, UseCases useCases, Readiness readiness,
                                                 HttpOperations operations) {
         Representations representations = new Representations(settings.feedUrls());
         AgentWrites writes = new AgentWrites(useCases.runIdempotently());

@@ -29,6 +29,7 @@ import org.agentworkspace.core.port.in.NewAgent;
 import org.agentworkspace.core.port.in.PageQuery;
 import org.agentworkspace.core.port.in.RegenerateApiKey;
 import org.agentworkspace.core.port.in.UpdateAgent;
+import org.agentworkspace.core.usecase.UseCases;
 
 /** {@code /api/dashboard/me} and {@code /api/dashboard/agents…}: a user managing the agents they own. */
 @Path("api/dashboard")
@@ -44,7 +45,7 @@ public final class DashboardResource {
     private final ListAuditEntries listAuditEntries;
     private final Representations representations;
 
-    DashboardResource(HttpUseCases useCases, Representations representations) {
+    DashboardResource(UseCases useCases, Representations representations) {
         this.getCurrentUser = useCases.getCurrentUser();
         this.listAgents = useCases.listAgents();
         this.createAgent = useCases.createAgent();

@@ -8,10 +8,12 @@ import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.UserId;
+import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.ownership.UserPrincipal;
+import org.agentworkspace.core.port.in.ActAsUser;
 import org.agentworkspace.core.port.in.AuthenticateAgent;
 import org.agentworkspace.core.port.in.AuthenticateUser;
 import org.agentworkspace.core.port.in.CreateAgent;
@@ -40,10 +42,11 @@ import org.agentworkspace.core.port.in.ServeFeed;
 import org.agentworkspace.core.port.in.UpdateAgent;
 import org.agentworkspace.core.port.in.UpdateDocument;
 import org.agentworkspace.core.port.in.UpdateEvent;
+import org.agentworkspace.core.usecase.UseCases;
 
 /**
  * Test doubles of the inbound ports (never of repositories): each field is swapped by a test, and
- * the built {@link HttpUseCases} delegates to the field current at call time, so one server
+ * the built {@link UseCases} delegates to the field current at call time, so one server
  * serves every test of a class. Unset use cases fail the test if called.
  */
 final class StubUseCases {
@@ -148,8 +151,8 @@ final class StubUseCases {
         throw new AssertionError("unexpected use-case call");
     }
 
-    HttpUseCases build() {
-        return new HttpUseCases(
+    UseCases build() {
+        return new UseCases(
                 k -> authenticateAgent.authenticate(k),
                 t -> authenticateUser.authenticate(t),
                 a -> getAgentProfile.me(a),
@@ -216,6 +219,18 @@ final class StubUseCases {
                 (u, a, s) -> rotateFeedToken.rotate(u, a, s),
                 (u, a, s) -> revokeSubscription.revoke(u, a, s),
                 (u, a, p) -> listAuditEntries.list(u, a, p),
+                (d, c) -> unexpected(),
+                new ActAsUser() {
+                    @Override
+                    public UserPrincipal addUser(UserProfile profile) {
+                        return unexpected();
+                    }
+
+                    @Override
+                    public UserPrincipal actAs(String userId) {
+                        return unexpected();
+                    }
+                },
                 (a, t, ua) -> serveFeed.open(a, t, ua),
                 (u, a) -> unexpected(),
                 (u, a, i) -> unexpected(),

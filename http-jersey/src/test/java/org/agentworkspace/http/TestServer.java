@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.agentworkspace.core.domain.FeedUrls;
+import org.agentworkspace.core.usecase.UseCases;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
@@ -23,11 +24,11 @@ final class TestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10)).build();
     final URI base;
 
-    TestServer(HttpUseCases useCases, Readiness readiness) {
+    TestServer(UseCases useCases, Readiness readiness) {
         this(useCases, readiness, HttpOperations.unlimited());
     }
 
-    TestServer(HttpUseCases useCases, Readiness readiness, HttpOperations operations) {
+    TestServer(UseCases useCases, Readiness readiness, HttpOperations operations) {
         var config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), useCases, readiness,
                 operations);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);

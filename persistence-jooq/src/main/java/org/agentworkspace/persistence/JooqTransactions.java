@@ -19,10 +19,10 @@ import org.jooq.impl.DSL;
 
 /**
  * One jOOQ transaction per use-case call, its {@link DSLContext} kept for the thread so the
- * repositories run inside it, and nested calls join it; a single unscoped statement runs without
- * one. Each transaction first states its scope
- * in {@code app.agent_id} / {@code app.user_id} (transaction-local), which the database's
- * row-level security reads.
+ * repositories run inside it, and nested calls for the same scope join it (for another scope they
+ * are refused); a single unscoped statement runs without one. Each transaction first states its
+ * scope in {@code app.agent_id} / {@code app.user_id} (transaction-local), which the database's
+ * row-level security reads; {@link #narrowTo} states it again, narrower, for the rest of it.
  */
 public final class JooqTransactions implements Transactions {
     /** After a connection failure, new transactions fail at once for this long, then one tries again. */
@@ -34,6 +34,8 @@ public final class JooqTransactions implements Transactions {
     private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
 
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+    /** The scope the open transaction (or single statement) stated, while {@link #current} is set. */
+    private final ThreadLocal<OpenScope> openScope = new ThreadLocal<>();
     /** When a connection last failed; far in the past while the database answers. */
     private static final long LONG_AGO = System.nanoTime() - FAIL_FAST_NANOS - 1;
     private volatile long unavailableSince = LONG_AGO;
@@ -57,6 +59,21 @@ public final class JooqTransactions implements Transactions {
         return run("", "", work);
     }
 
+    @Override
+    public void narrowTo(AgentScope scope) {
+        OpenScope open = openScope.get();
+        if (open == null || open.singleStatement() || open.userId().isEmpty() || !open.agentId().isEmpty()) {
+            throw new IllegalStateException("narrowTo needs an open owner-scoped transaction, not " + open);
+        }
+        OpenScope narrowed = new OpenScope(scope.agentId().toString(), "", false);
+        try {
+            dsl().connection(connection -> stateScope(connection, narrowed.agentId(), narrowed.userId()));
+        } catch (DataAccessException e) {
+            throw failure(e);
+        }
+        openScope.set(narrowed);
+    }
+
     /**
      * On a connection in auto-commit: the statement is its own transaction. No scope is stated,
      * so row-level security admits nothing but the schema owner's lookup functions.
@@ -68,10 +85,12 @@ public final class JooqTransactions implements Transactions {
         }
         try (Connection connection = connect()) {
             current.set(DSL.using(connection, SQLDialect.POSTGRES, settings));
+            openScope.set(OpenScope.SINGLE_STATEMENT);
             try {
                 return work.get();
             } finally {
                 current.remove();
+                openScope.remove();
             }
         } catch (DataAccessException | SQLException e) {
             throw failure(e);
@@ -88,7 +107,13 @@ public final class JooqTransactions implements Transactions {
     }
 
     private <T> T run(String agentId, String userId, Supplier<T> work) {
+        OpenScope wanted = new OpenScope(agentId, userId, false);
         if (current.get() != null) {
+            OpenScope open = openScope.get();
+            if (!wanted.equals(open)) {
+                // Joining would run the work under the open scope, wider or narrower than it asked for.
+                throw new IllegalStateException("a transaction for " + wanted + " cannot join the open one for " + open);
+            }
             return work.get();
         }
         // One connection per transaction, taken here: jOOQ asks its provider again to roll back a
@@ -99,10 +124,12 @@ public final class JooqTransactions implements Transactions {
                 DSLContext tx = configuration.dsl();
                 stateScope(connection, agentId, userId);
                 current.set(tx);
+                openScope.set(wanted);
                 try {
                     return work.get();
                 } finally {
                     current.remove();
+                    openScope.remove();
                 }
             });
         } catch (DataAccessException e) {
@@ -122,6 +149,17 @@ public final class JooqTransactions implements Transactions {
             statement.setString(1, agentId);
             statement.setString(2, userId);
             statement.executeQuery().close();
+        }
+    }
+
+    /** What a transaction stated: an agent, an owner, or neither; or a single statement outside any transaction. */
+    private record OpenScope(String agentId, String userId, boolean singleStatement) {
+        static final OpenScope SINGLE_STATEMENT = new OpenScope("", "", true);
+
+        @Override
+        public String toString() {
+            return singleStatement ? "a single statement" : !agentId.isEmpty() ? "agent " + agentId
+                    : !userId.isEmpty() ? "owner " + userId : "no scope";
         }
     }
 

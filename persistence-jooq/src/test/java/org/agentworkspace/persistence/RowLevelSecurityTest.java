@@ -124,6 +124,76 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void narrowingAnOwnerTransactionToOneAgentHidesTheOwnersOtherAgentsForTheRestOfIt() {
+        List<List<UUID>> seen = p.transactions().inTransaction(owner, () -> {
+            List<UUID> before = ids("select id from events");
+            p.transactions().narrowTo(a);
+            List<UUID> events = ids("select id from events");
+            List<UUID> agents = ids("select id from agents");
+            // The same agent's scope joins the narrowed transaction; the owner's no longer does.
+            List<UUID> joined = p.transactions().inTransaction(a, () -> ids("select agent_id from api_keys"));
+            return List.of(before, events, agents, joined);
+        });
+
+        assertThat(seen.get(0)).containsExactlyInAnyOrder(eventOfA.id().value(), eventOfB.id().value());
+        assertThat(seen.get(1)).containsExactly(eventOfA.id().value());
+        assertThat(seen.get(2)).containsExactly(a.agentId().value());
+        assertThat(seen.get(3)).containsExactly(a.agentId().value());
+    }
+
+    @Test
+    void aNarrowedTransactionAdmitsNeitherTheOwnersScopeNorASiblingAgentsNorTheUsersRow() {
+        long users = p.transactions().inTransaction(owner, () -> {
+            p.transactions().narrowTo(a);
+            assertThatThrownBy(() -> p.transactions().inTransaction(owner, () -> count("events")))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> p.transactions().inTransaction(b, () -> count("events")))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> p.transactions().narrowTo(b)).isInstanceOf(IllegalStateException.class);
+            return count("users");
+        });
+        assertThat(users).isZero();
+    }
+
+    @Test
+    void aNestedTransactionForAnotherScopeIsRefusedAndTheOuterOneRollsBack() {
+        assertThatThrownBy(() -> p.transactions().inTransaction(owner, () -> {
+            dsl().execute("update events set title = 'changed' where id = ?", eventOfA.id().value());
+            return p.transactions().inTransaction(a, () -> count("events"));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot join");
+        assertThat(inScope(a, () -> p.events().find(a, eventOfA.id())))
+                .hasValueSatisfying(e -> assertThat(e.data().title()).isEqualTo("a"));
+
+        assertThatThrownBy(() -> inScope(a, () -> inScope(b, () -> count("events"))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> inScope(a, () -> p.transactions().inTransaction(owner, () -> count("events"))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> inScope(a, () -> p.transactions().inTransaction(() -> count("events"))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> p.transactions().inTransaction(() -> inScope(a, () -> count("events"))))
+                .isInstanceOf(IllegalStateException.class);
+        // The same scope, even as another instance for the same agent, joins.
+        assertThat(inScope(a, () -> inScope(a, () -> count("events")))).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAnOpenOwnerScopedTransactionCanBeNarrowed() {
+        assertThatThrownBy(() -> p.transactions().narrowTo(a)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> inScope(b, () -> {
+            p.transactions().narrowTo(a);
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> p.transactions().inTransaction(() -> {
+            p.transactions().narrowTo(a);
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> p.transactions().inSingleStatement(() -> {
+            p.transactions().narrowTo(a);
+            return null;
+        })).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void withoutAScopeEveryTableIsEmpty() throws SQLException {
         for (String table : AGENT_OWNED) {
             assertThat(p.transactions().inTransaction(() -> count(table))).as(table).isZero();

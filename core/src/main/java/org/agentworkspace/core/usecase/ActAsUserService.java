@@ -4,20 +4,29 @@ import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.User;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
+import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.ActAsUser;
+import org.agentworkspace.core.port.out.Transactions;
+import org.agentworkspace.core.port.out.UserRepository;
 
 final class ActAsUserService implements ActAsUser {
-    private final Chain chain;
+    private final Transactions transactions;
+    private final UserRepository users;
+    private final Ownership ownership;
+    private final StorageClock clock;
 
-    ActAsUserService(Chain chain) {
-        this.chain = chain;
+    ActAsUserService(Transactions transactions, UserRepository users, Ownership ownership, StorageClock clock) {
+        this.transactions = transactions;
+        this.users = users;
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     @Override
     public UserPrincipal addUser(UserProfile profile) {
-        User user = chain.ports.transactions().inTransaction(() -> chain.ports.users().upsert(profile, chain.now()));
-        return chain.ownership.userPrincipal(user.id());
+        User user = transactions.inTransaction(() -> users.upsert(profile, clock.now()));
+        return ownership.userPrincipal(user.id());
     }
 
     @Override
@@ -28,9 +37,9 @@ final class ActAsUserService implements ActAsUser {
         } catch (IllegalArgumentException e) {
             throw new NotFound("User");
         }
-        User user = chain.ports.transactions()
-                .inTransaction(() -> chain.ports.users().find(id))
+        User user = transactions
+                .inTransaction(() -> users.find(id))
                 .orElseThrow(() -> new NotFound("User"));
-        return chain.ownership.userPrincipal(user.id());
+        return ownership.userPrincipal(user.id());
     }
 }

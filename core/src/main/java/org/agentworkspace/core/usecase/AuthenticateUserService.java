@@ -3,15 +3,28 @@ package org.agentworkspace.core.usecase;
 import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.User;
 import org.agentworkspace.core.domain.UserProfile;
+import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.AuthenticateUser;
+import org.agentworkspace.core.port.out.SessionVerifier;
+import org.agentworkspace.core.port.out.Transactions;
+import org.agentworkspace.core.port.out.UserRepository;
 import org.agentworkspace.core.port.out.VerifiedSession;
 
 final class AuthenticateUserService implements AuthenticateUser {
-    private final Chain chain;
+    private final SessionVerifier sessions;
+    private final Transactions transactions;
+    private final UserRepository users;
+    private final Ownership ownership;
+    private final StorageClock clock;
 
-    AuthenticateUserService(Chain chain) {
-        this.chain = chain;
+    AuthenticateUserService(SessionVerifier sessions, Transactions transactions, UserRepository users,
+            Ownership ownership, StorageClock clock) {
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.users = users;
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     @Override
@@ -20,12 +33,12 @@ final class AuthenticateUserService implements AuthenticateUser {
             throw new Unauthenticated();
         }
         // Verification may fetch keys over the network: done before a transaction is opened.
-        VerifiedSession session = chain.ports.sessions().verify(sessionToken);
+        VerifiedSession session = sessions.verify(sessionToken);
         // One statement: provisioning refuses a tombstoned id itself, so a deleted user's stale
         // session cannot bring the user back.
-        User user = chain.ports.transactions().inSingleStatement(
-                () -> chain.ports.users().provision(UserProfile.idOnly(session.userId()), chain.now()))
+        User user = transactions.inSingleStatement(
+                () -> users.provision(UserProfile.idOnly(session.userId()), clock.now()))
                 .orElseThrow(Unauthenticated::new);
-        return chain.ownership.userPrincipal(user.id());
+        return ownership.userPrincipal(user.id());
     }
 }

@@ -6,14 +6,14 @@ import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.GetAgent;
 
 final class GetAgentService implements GetAgent {
-    private final Chain chain;
+    private final OwnedAgents ownedAgents;
 
-    GetAgentService(Chain chain) {
-        this.chain = chain;
+    GetAgentService(OwnedAgents ownedAgents) {
+        this.ownedAgents = ownedAgents;
     }
 
     @Override
     public Agent get(UserPrincipal user, String agentId) {
-        return chain.onOwnedAgent(user, agentId, Access.READ, (agent, scope) -> agent);
+        return ownedAgents.act(user, agentId, Access.READ, (agent, scope) -> agent);
     }
 }

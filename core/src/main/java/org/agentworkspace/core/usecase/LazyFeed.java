@@ -28,18 +28,18 @@ import org.agentworkspace.core.port.out.FeedHeader;
  * always stands for the same bytes.
  */
 final class LazyFeed implements FeedResponse {
-    private final Chain chain;
+    private final FeedReads reads;
     private final AgentScope scope;
     private final FeedDetail detail;
     private final String etag;
     private final Instant lastModified;
 
-    LazyFeed(Chain chain, AgentScope scope, FeedDetail detail, Agent agent, CalendarFingerprint fingerprint) {
-        this.chain = chain;
+    LazyFeed(FeedReads reads, AgentScope scope, FeedDetail detail, Agent agent, CalendarFingerprint fingerprint) {
+        this.reads = reads;
         this.scope = scope;
         this.detail = detail;
         this.lastModified = generatedAt(agent, fingerprint);
-        this.etag = etagOf(agent, detail, fingerprint, chain);
+        this.etag = etagOf(agent, detail, fingerprint, reads);
     }
 
     static Instant generatedAt(Agent agent, CalendarFingerprint fingerprint) {
@@ -47,14 +47,14 @@ final class LazyFeed implements FeedResponse {
         return last != null && last.isAfter(agent.updatedAt()) ? last : agent.updatedAt();
     }
 
-    private static String etagOf(Agent agent, FeedDetail detail, CalendarFingerprint fingerprint, Chain chain) {
+    private static String etagOf(Agent agent, FeedDetail detail, CalendarFingerprint fingerprint, FeedReads reads) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {agent.id().toString(), agent.name(),
                     Objects.toString(agent.description(), ""), agent.timezone().getId(),
                     agent.updatedAt().toString(), detail.wireName(), Long.toString(fingerprint.revision()),
-                    Objects.toString(fingerprint.lastChange(), ""), chain.settings.feedRefreshInterval().toString(),
-                    chain.ports.feedRenderer().contentType()}) {
+                    Objects.toString(fingerprint.lastChange(), ""), reads.refreshInterval().toString(),
+                    reads.renderer().contentType()}) {
                 byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                 // Length-prefixed, so ("ab","c") and ("a","bc") hash differently.
                 sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
@@ -79,7 +79,7 @@ final class LazyFeed implements FeedResponse {
 
     @Override
     public String contentType() {
-        return chain.ports.feedRenderer().contentType();
+        return reads.renderer().contentType();
     }
 
     /**
@@ -89,13 +89,13 @@ final class LazyFeed implements FeedResponse {
     @Override
     public void writeTo(OutputStream out) throws IOException {
         try {
-            chain.ports.transactions().inTransaction(scope, () -> {
-                Agent agent = chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Feed"));
-                CalendarFingerprint fingerprint = chain.ports.events().fingerprint(scope);
+            reads.transactions().inTransaction(scope, () -> {
+                Agent agent = reads.agents().get(scope).orElseThrow(() -> new NotFound("Feed"));
+                CalendarFingerprint fingerprint = reads.events().fingerprint(scope);
                 FeedHeader header = new FeedHeader(agent, detail, generatedAt(agent, fingerprint),
-                        chain.settings.feedRefreshInterval(), chain.ports.events().zonesInUse(scope));
+                        reads.refreshInterval(), reads.events().zonesInUse(scope));
                 try {
-                    chain.ports.feedRenderer().render(header, sink -> chain.ports.events().forEach(scope, sink), out);
+                    reads.renderer().render(header, sink -> reads.events().forEach(scope, sink), out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,14 +12,18 @@ import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.QueryRules;
 import org.agentworkspace.core.domain.ValidationFailed;
 import org.agentworkspace.core.ownership.Access;
-import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.EventQuery;
 import org.agentworkspace.core.port.in.ListEvents;
+import org.agentworkspace.core.port.out.AgentRepository;
+import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.EventWindow;
 import org.agentworkspace.core.port.out.Occurrence;
+import org.agentworkspace.core.port.out.RecurrenceExpander;
+import org.agentworkspace.core.port.out.Transactions;
 
 /**
  * Without expansion the repository pages stored events. With {@code expand=true} the window's
@@ -30,22 +35,33 @@ final class ListEventsService implements ListEvents {
     private static final Comparator<Event> BY_START_THEN_ID =
             Comparator.comparing((Event e) -> e.data().start()).thenComparing(e -> e.id().value());
 
-    private final Chain chain;
+    private final Transactions transactions;
+    private final EventRepository events;
+    private final AgentRepository agents;
+    private final RecurrenceExpander recurrence;
+    private final Ownership ownership;
+    private final OwnedAgents ownedAgents;
 
-    ListEventsService(Chain chain) {
-        this.chain = chain;
+    ListEventsService(Transactions transactions, EventRepository events, AgentRepository agents,
+            RecurrenceExpander recurrence, Ownership ownership, OwnedAgents ownedAgents) {
+        this.transactions = transactions;
+        this.events = events;
+        this.agents = agents;
+        this.recurrence = recurrence;
+        this.ownership = ownership;
+        this.ownedAgents = ownedAgents;
     }
 
     @Override
     public List<Event> list(AgentPrincipal agent, EventQuery query) {
-        AgentScope scope = chain.scopeOf(agent, Scope.EVENTS_READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_READ);
         EventListing listing = listing(query);
-        return chain.ports.transactions().inTransaction(scope, () -> read(scope, listing, null));
+        return transactions.inTransaction(scope, () -> read(scope, listing, null));
     }
 
     @Override
     public List<Event> listForOwner(UserPrincipal user, String agentId, EventQuery query) {
-        return chain.onOwnedAgent(user, agentId, Access.READ, (agent, scope) -> read(scope, listing(query), agent));
+        return ownedAgents.act(user, agentId, Access.READ, (agent, scope) -> read(scope, listing(query), agent));
     }
 
     private static EventListing listing(EventQuery q) {
@@ -54,10 +70,10 @@ final class ListEventsService implements ListEvents {
 
     private List<Event> read(AgentScope scope, EventListing listing, Agent knownAgent) {
         if (!listing.expand()) {
-            return chain.ports.events().list(scope, new EventWindow(listing.startAfter(), listing.startBefore(),
+            return events.list(scope, new EventWindow(listing.startAfter(), listing.startBefore(),
                     listing.limit(), listing.offset()));
         }
-        List<Event> candidates = chain.ports.events()
+        List<Event> candidates = events
                 .candidatesForExpansion(scope, listing.startAfter(), listing.startBefore());
         List<Event> all = new ArrayList<>();
         ZoneId agentZone = null;
@@ -73,12 +89,12 @@ final class ListEventsService implements ListEvents {
                 if (zone == null) {
                     if (agentZone == null) {
                         agentZone = (knownAgent != null ? knownAgent
-                                : chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Agent"))).timezone();
+                                : agents.get(scope).orElseThrow(() -> new NotFound("Agent"))).timezone();
                     }
                     zone = agentZone;
                 }
                 int room = QueryRules.MAX_OCCURRENCES + 1 - all.size();
-                for (Occurrence o : chain.ports.recurrence().occurrences(event.data(), zone, listing.startAfter(),
+                for (Occurrence o : recurrence.occurrences(event.data(), zone, listing.startAfter(),
                         listing.startBefore(), room)) {
                     all.add(event.occurrence(o.start(), o.end()));
                 }

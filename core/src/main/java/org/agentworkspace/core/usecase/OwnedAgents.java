@@ -26,8 +26,8 @@ final class OwnedAgents {
 
     /**
      * Runs {@code work} on one agent of {@code user}, in one transaction: the agent is loaded
-     * through the user's owner scope, then its agent scope is minted and the work joins the same
-     * transaction under it.
+     * through the user's owner scope, then its agent scope is minted and the transaction is
+     * narrowed to it, so the work sees that agent's rows and none of the owner's other agents'.
      *
      * @throws NotFound for a malformed id, an absent agent and someone else's agent alike
      */
@@ -37,7 +37,8 @@ final class OwnedAgents {
         return transactions.inTransaction(owner, () -> {
             Agent agent = agents.find(owner, id).orElseThrow(() -> new NotFound("Agent"));
             AgentScope scope = ownership.scopeFor(user, agent, access);
-            return transactions.inTransaction(scope, () -> work.apply(agent, scope));
+            transactions.narrowTo(scope);
+            return work.apply(agent, scope);
         });
     }
 }

@@ -6,22 +6,27 @@ import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.RevokeSubscription;
+import org.agentworkspace.core.port.out.SubscriptionRepository;
 
 final class RevokeSubscriptionService implements RevokeSubscription {
-    private final Chain chain;
+    private final OwnedAgents ownedAgents;
+    private final SubscriptionRepository subscriptions;
+    private final AuditTrail auditTrail;
 
-    RevokeSubscriptionService(Chain chain) {
-        this.chain = chain;
+    RevokeSubscriptionService(OwnedAgents ownedAgents, SubscriptionRepository subscriptions, AuditTrail auditTrail) {
+        this.ownedAgents = ownedAgents;
+        this.subscriptions = subscriptions;
+        this.auditTrail = auditTrail;
     }
 
     @Override
     public void revoke(UserPrincipal user, String agentId, String subscriptionId) {
-        chain.onOwnedAgent(user, agentId, Access.WRITE, (agent, scope) -> {
+        ownedAgents.act(user, agentId, Access.WRITE, (agent, scope) -> {
             SubscriptionId id = SubscriptionId.parse(subscriptionId).orElseThrow(() -> new NotFound("Subscription"));
-            if (!chain.ports.subscriptions().delete(scope, id)) {
+            if (!subscriptions.delete(scope, id)) {
                 throw new NotFound("Subscription");
             }
-            chain.audit(scope, AuditAction.SUBSCRIPTION_REVOKED, "Feed subscription " + id + " revoked");
+            auditTrail.append(scope, AuditAction.SUBSCRIPTION_REVOKED, "Feed subscription " + id + " revoked");
             return null;
         });
     }

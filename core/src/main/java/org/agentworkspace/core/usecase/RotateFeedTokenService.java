@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import java.security.SecureRandom;
 import org.agentworkspace.core.domain.AuditAction;
 import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.NotFound;
@@ -8,22 +9,30 @@ import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.RotateFeedToken;
+import org.agentworkspace.core.port.out.SubscriptionRepository;
 
 final class RotateFeedTokenService implements RotateFeedToken {
-    private final Chain chain;
+    private final OwnedAgents ownedAgents;
+    private final SubscriptionRepository subscriptions;
+    private final AuditTrail auditTrail;
+    private final SecureRandom random;
 
-    RotateFeedTokenService(Chain chain) {
-        this.chain = chain;
+    RotateFeedTokenService(OwnedAgents ownedAgents, SubscriptionRepository subscriptions, AuditTrail auditTrail,
+            SecureRandom random) {
+        this.ownedAgents = ownedAgents;
+        this.subscriptions = subscriptions;
+        this.auditTrail = auditTrail;
+        this.random = random;
     }
 
     @Override
     public Subscription rotate(UserPrincipal user, String agentId, String subscriptionId) {
-        return chain.onOwnedAgent(user, agentId, Access.WRITE, (agent, scope) -> {
+        return ownedAgents.act(user, agentId, Access.WRITE, (agent, scope) -> {
             SubscriptionId id = SubscriptionId.parse(subscriptionId).orElseThrow(() -> new NotFound("Subscription"));
-            Subscription rotated = chain.ports.subscriptions()
-                    .replaceToken(scope, id, FeedToken.generate(chain.settings.random()))
+            Subscription rotated = subscriptions
+                    .replaceToken(scope, id, FeedToken.generate(random))
                     .orElseThrow(() -> new NotFound("Subscription"));
-            chain.audit(scope, AuditAction.SUBSCRIPTION_ROTATED,
+            auditTrail.append(scope, AuditAction.SUBSCRIPTION_ROTATED,
                     "Feed subscription " + id + " rotated; the previous URL no longer works");
             return rotated;
         });

@@ -8,9 +8,12 @@ import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.FeedCredential;
+import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.FeedResponse;
 import org.agentworkspace.core.port.in.ServeFeed;
 import org.agentworkspace.core.port.out.CalendarFingerprint;
+import org.agentworkspace.core.port.out.CredentialLookup;
+import org.agentworkspace.core.port.out.SubscriptionRepository;
 
 /**
  * Token → subscription → agent scope, then the validators of the feed and a record of the fetch.
@@ -23,35 +26,44 @@ final class ServeFeedService implements ServeFeed {
     /** A busy feed writes its "last fetched" at most once a minute per client. */
     static final Duration FETCH_RECORD_INTERVAL = Duration.ofMinutes(1);
 
-    private final Chain chain;
+    private final FeedReads reads;
+    private final CredentialLookup credentials;
+    private final SubscriptionRepository subscriptions;
+    private final Ownership ownership;
+    private final StorageClock clock;
 
-    ServeFeedService(Chain chain) {
-        this.chain = chain;
+    ServeFeedService(FeedReads reads, CredentialLookup credentials, SubscriptionRepository subscriptions,
+            Ownership ownership, StorageClock clock) {
+        this.reads = reads;
+        this.credentials = credentials;
+        this.subscriptions = subscriptions;
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     @Override
     public FeedResponse open(String agentId, String token, String userAgent) {
         AgentId id = AgentId.parse(agentId).orElseThrow(() -> new NotFound("Feed"));
         FeedToken presented = FeedToken.parse(token).orElseThrow(() -> new NotFound("Feed"));
-        FeedCredential credential = chain.ports.transactions()
-                .inSingleStatement(() -> chain.ports.credentials().feedByToken(id, presented))
+        FeedCredential credential = reads.transactions()
+                .inSingleStatement(() -> credentials.feedByToken(id, presented))
                 .orElseThrow(() -> new NotFound("Feed"));
         if (!credential.agentId().equals(id)) {
             throw new NotFound("Feed");
         }
-        AgentScope scope = chain.ownership.scopeForFeed(credential, presented);
-        return chain.ports.transactions().inTransaction(scope, () -> {
-            Agent agent = chain.ports.agents().get(scope).orElseThrow(() -> new NotFound("Feed"));
-            CalendarFingerprint fingerprint = chain.ports.events().fingerprint(scope);
-            Instant now = chain.now();
+        AgentScope scope = ownership.scopeForFeed(credential, presented);
+        return reads.transactions().inTransaction(scope, () -> {
+            Agent agent = reads.agents().get(scope).orElseThrow(() -> new NotFound("Feed"));
+            CalendarFingerprint fingerprint = reads.events().fingerprint(scope);
+            Instant now = clock.now();
             String client = truncate(userAgent);
             Instant notBefore = now.minus(FETCH_RECORD_INTERVAL);
             // The lookup already told when and by whom: most fetches of a busy feed skip the write
             // (the repository checks again, for fetches racing each other).
             if (credential.fetchRecordDue(notBefore, client)) {
-                chain.ports.subscriptions().recordFetch(scope, credential.subscriptionId(), now, client, notBefore);
+                subscriptions.recordFetch(scope, credential.subscriptionId(), now, client, notBefore);
             }
-            return new LazyFeed(chain, scope, credential.detail(), agent, fingerprint);
+            return new LazyFeed(reads, scope, credential.detail(), agent, fingerprint);
         });
     }
 

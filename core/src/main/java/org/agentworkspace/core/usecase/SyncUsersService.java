@@ -4,12 +4,22 @@ import java.time.Instant;
 import org.agentworkspace.core.domain.WebhookRejected;
 import org.agentworkspace.core.port.in.SyncUsers;
 import org.agentworkspace.core.port.in.UserChange;
+import org.agentworkspace.core.port.out.ProcessedWebhooks;
+import org.agentworkspace.core.port.out.Transactions;
+import org.agentworkspace.core.port.out.UserRepository;
 
 final class SyncUsersService implements SyncUsers {
-    private final Chain chain;
+    private final Transactions transactions;
+    private final ProcessedWebhooks processedWebhooks;
+    private final UserRepository users;
+    private final StorageClock clock;
 
-    SyncUsersService(Chain chain) {
-        this.chain = chain;
+    SyncUsersService(Transactions transactions, ProcessedWebhooks processedWebhooks, UserRepository users,
+            StorageClock clock) {
+        this.transactions = transactions;
+        this.processedWebhooks = processedWebhooks;
+        this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -17,23 +27,23 @@ final class SyncUsersService implements SyncUsers {
         if (deliveryId == null || deliveryId.isBlank()) {
             throw new WebhookRejected("Webhook delivery has no id");
         }
-        return chain.ports.transactions().inTransaction(() -> {
-            Instant now = chain.now();
+        return transactions.inTransaction(() -> {
+            Instant now = clock.now();
             // Marked in the same transaction as the change: a failed apply leaves it unmarked for the retry.
-            if (!chain.ports.processedWebhooks().markProcessed(deliveryId, now)) {
+            if (!processedWebhooks.markProcessed(deliveryId, now)) {
                 return Outcome.DUPLICATE;
             }
             if (change instanceof UserChange.Upsert upsert) {
                 // Clerk never reuses a user id, and Svix does not promise order: a user.updated that
                 // arrives after user.deleted must not bring the account back.
-                if (chain.ports.users().isTombstoned(upsert.profile().id())) {
+                if (users.isTombstoned(upsert.profile().id())) {
                     return Outcome.IGNORED;
                 }
-                chain.ports.users().upsert(upsert.profile(), now);
+                users.upsert(upsert.profile(), now);
                 return Outcome.APPLIED;
             }
             if (change instanceof UserChange.Delete delete) {
-                chain.ports.users().delete(delete.userId(), now);
+                users.delete(delete.userId(), now);
                 return Outcome.APPLIED;
             }
             return Outcome.IGNORED;

@@ -12,6 +12,7 @@ import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.AgentInput;
 import org.agentworkspace.core.port.in.UpdateAgent;
+import org.agentworkspace.core.port.out.AgentRepository;
 
 /**
  * A status change is audited as {@code agent.status_changed} ("active → suspended"), a change of
@@ -19,15 +20,21 @@ import org.agentworkspace.core.port.in.UpdateAgent;
  * nothing, so {@code updatedAt} (and with it the feed's ETag) stays.
  */
 final class UpdateAgentService implements UpdateAgent {
-    private final Chain chain;
+    private final OwnedAgents ownedAgents;
+    private final AgentRepository agents;
+    private final AuditTrail auditTrail;
+    private final StorageClock clock;
 
-    UpdateAgentService(Chain chain) {
-        this.chain = chain;
+    UpdateAgentService(OwnedAgents ownedAgents, AgentRepository agents, AuditTrail auditTrail, StorageClock clock) {
+        this.ownedAgents = ownedAgents;
+        this.agents = agents;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @Override
     public Agent update(UserPrincipal user, String agentId, AgentInput input) {
-        return chain.onOwnedAgent(user, agentId, Access.WRITE, (stored, scope) -> {
+        return ownedAgents.act(user, agentId, Access.WRITE, (stored, scope) -> {
             AgentData data = AgentRules.forUpdate(stored, input.name(), input.description(), input.timezone(),
                     input.status());
             List<String> changed = new ArrayList<>();
@@ -45,16 +52,16 @@ final class UpdateAgentService implements UpdateAgent {
                 return stored;
             }
             Agent updated = new Agent(stored.id(), stored.owner(), data.name(), data.description(), data.timezone(),
-                    data.status(), stored.createdAt(), chain.now());
-            if (!chain.ports.agents().update(scope, updated)) {
+                    data.status(), stored.createdAt(), clock.now());
+            if (!agents.update(scope, updated)) {
                 throw new NotFound("Agent");
             }
             if (statusChanged) {
-                chain.audit(scope, AuditAction.AGENT_STATUS_CHANGED,
+                auditTrail.append(scope, AuditAction.AGENT_STATUS_CHANGED,
                         stored.status().wireName() + " → " + data.status().wireName());
             }
             if (!changed.isEmpty()) {
-                chain.audit(scope, AuditAction.AGENT_UPDATED, "Changed " + String.join(", ", changed));
+                auditTrail.append(scope, AuditAction.AGENT_UPDATED, "Changed " + String.join(", ", changed));
             }
             return updated;
         });

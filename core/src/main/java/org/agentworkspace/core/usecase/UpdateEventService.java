@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
@@ -8,11 +9,13 @@ import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.EventInput;
 import org.agentworkspace.core.port.in.UpdateEvent;
+import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.Transactions;
 
 /**
  * Merges the sent fields onto the stored event and validates the whole. The write is conditional
@@ -22,28 +25,34 @@ import org.agentworkspace.core.port.in.UpdateEvent;
  * {@link PreconditionFailed} rather than an endless loop.
  */
 final class UpdateEventService implements UpdateEvent {
-    private final Chain chain;
+    private final Transactions transactions;
+    private final EventRepository events;
+    private final Ownership ownership;
+    private final StorageClock clock;
 
-    UpdateEventService(Chain chain) {
-        this.chain = chain;
+    UpdateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock) {
+        this.transactions = transactions;
+        this.events = events;
+        this.ownership = ownership;
+        this.clock = clock;
     }
 
     @Override
     public Event update(AgentPrincipal agent, String eventId, EventInput input, OptionalLong expectedVersion) {
-        AgentScope scope = chain.scopeOf(agent, Scope.EVENTS_WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         EventId id = EventId.parse(eventId).orElseThrow(() -> new NotFound("Event"));
         EventDraft changes = EventDrafts.of(input);
-        return chain.ports.transactions().inTransaction(scope, () -> {
+        return transactions.inTransaction(scope, () -> {
             int attempts = expectedVersion.isPresent() ? 1 : 2;
             for (int attempt = 1; ; attempt++) {
-                Event stored = chain.ports.events().find(scope, id).orElseThrow(() -> new NotFound("Event"));
+                Event stored = events.find(scope, id).orElseThrow(() -> new NotFound("Event"));
                 if (expectedVersion.isPresent() && expectedVersion.getAsLong() != stored.version()) {
                     throw new PreconditionFailed();
                 }
                 EventData data = EventRules.validate(changes.over(stored.data()));
                 Event updated = new Event(stored.id(), stored.agentId(), data, stored.version() + 1,
-                        stored.createdAt(), chain.now());
-                if (chain.ports.events().update(scope, updated, stored.version())) {
+                        stored.createdAt(), clock.now());
+                if (events.update(scope, updated, stored.version())) {
                     return updated;
                 }
                 if (attempt >= attempts) {

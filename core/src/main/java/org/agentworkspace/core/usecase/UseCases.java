@@ -35,225 +35,128 @@ import org.agentworkspace.core.port.in.SyncUsers;
 import org.agentworkspace.core.port.in.UpdateAgent;
 import org.agentworkspace.core.port.in.UpdateDocument;
 import org.agentworkspace.core.port.in.UpdateEvent;
+import org.agentworkspace.core.port.out.Transactions;
 
 /**
- * The one way to obtain the use cases: built from the outbound ports and settings by plain
- * constructors, one accessor per inbound port. Instances are immutable and thread-safe as long as
- * the ports are.
+ * The use cases, listed once: one component per inbound port. {@link #create} builds the real
+ * services from the outbound ports and settings by plain constructors, each service given only
+ * the ports, settings and ownership checks it uses; tests of an adapter may pass doubles of the
+ * inbound ports instead. Instances are immutable and thread-safe as long as the ports are.
  */
-public final class UseCases {
-    private final AuthenticateAgent authenticateAgent;
-    private final AuthenticateUser authenticateUser;
-    private final GetAgentProfile getAgentProfile;
-    private final CreateEvent createEvent;
-    private final ListEvents listEvents;
-    private final GetEvent getEvent;
-    private final UpdateEvent updateEvent;
-    private final DeleteEvent deleteEvent;
-    private final CreateDocument createDocument;
-    private final ListDocuments listDocuments;
-    private final GetDocument getDocument;
-    private final UpdateDocument updateDocument;
-    private final DeleteDocument deleteDocument;
-    private final ListSubscriptions listSubscriptions;
-    private final RunIdempotently runIdempotently;
-    private final GetCurrentUser getCurrentUser;
-    private final ListAgents listAgents;
-    private final CreateAgent createAgent;
-    private final GetAgent getAgent;
-    private final UpdateAgent updateAgent;
-    private final DeleteAgent deleteAgent;
-    private final RegenerateApiKey regenerateApiKey;
-    private final CreateSubscription createSubscription;
-    private final RotateFeedToken rotateFeedToken;
-    private final RevokeSubscription revokeSubscription;
-    private final ListAuditEntries listAuditEntries;
-    private final SyncUsers syncUsers;
-    private final ActAsUser actAsUser;
-    private final ServeFeed serveFeed;
-    private final ListApiKeys listApiKeys;
-    private final CreateApiKey createApiKey;
-    private final RevokeApiKey revokeApiKey;
-    private final RotateApiKey rotateApiKey;
-
-    private UseCases(Chain chain) {
-        StorageClock clock = new StorageClock(chain.settings.clock());
-        AuditTrail auditTrail = new AuditTrail(chain.ports.audit(), clock);
-        OwnedAgents ownedAgents = new OwnedAgents(chain.ports.transactions(), chain.ports.agents(), chain.ownership);
-        authenticateAgent = new AuthenticateAgentService(chain.ports.transactions(), chain.ports.credentials(),
-                chain.ownership, auditTrail, clock);
-        authenticateUser = new AuthenticateUserService(chain);
-        getAgentProfile = new GetAgentProfileService(chain);
-        createEvent = new CreateEventService(chain);
-        listEvents = new ListEventsService(chain);
-        getEvent = new GetEventService(chain);
-        updateEvent = new UpdateEventService(chain);
-        deleteEvent = new DeleteEventService(chain);
-        createDocument = new CreateDocumentService(chain);
-        listDocuments = new ListDocumentsService(chain);
-        getDocument = new GetDocumentService(chain);
-        updateDocument = new UpdateDocumentService(chain);
-        deleteDocument = new DeleteDocumentService(chain);
-        listSubscriptions = new ListSubscriptionsService(chain);
-        runIdempotently = new RunIdempotentlyService(chain);
-        getCurrentUser = new GetCurrentUserService(chain);
-        listAgents = new ListAgentsService(chain);
-        createAgent = new CreateAgentService(chain);
-        getAgent = new GetAgentService(chain);
-        updateAgent = new UpdateAgentService(chain);
-        deleteAgent = new DeleteAgentService(chain);
-        regenerateApiKey = new RegenerateApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail,
-                chain.settings.random(), clock);
-        listApiKeys = new ListApiKeysService(ownedAgents, chain.ports.apiKeys());
-        createApiKey = new CreateApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail,
-                chain.settings.random(), clock);
-        revokeApiKey = new RevokeApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail, clock);
-        rotateApiKey = new RotateApiKeyService(ownedAgents, chain.ports.apiKeys(), auditTrail,
-                chain.settings.random(), clock);
-        createSubscription = new CreateSubscriptionService(chain);
-        rotateFeedToken = new RotateFeedTokenService(chain);
-        revokeSubscription = new RevokeSubscriptionService(chain);
-        listAuditEntries = new ListAuditEntriesService(chain);
-        syncUsers = new SyncUsersService(chain);
-        actAsUser = new ActAsUserService(chain);
-        serveFeed = new ServeFeedService(chain);
+public record UseCases(
+        AuthenticateAgent authenticateAgent,
+        AuthenticateUser authenticateUser,
+        GetAgentProfile getAgentProfile,
+        ListEvents listEvents,
+        CreateEvent createEvent,
+        GetEvent getEvent,
+        UpdateEvent updateEvent,
+        DeleteEvent deleteEvent,
+        ListDocuments listDocuments,
+        CreateDocument createDocument,
+        GetDocument getDocument,
+        UpdateDocument updateDocument,
+        DeleteDocument deleteDocument,
+        ListSubscriptions listSubscriptions,
+        RunIdempotently runIdempotently,
+        GetCurrentUser getCurrentUser,
+        ListAgents listAgents,
+        CreateAgent createAgent,
+        GetAgent getAgent,
+        UpdateAgent updateAgent,
+        DeleteAgent deleteAgent,
+        RegenerateApiKey regenerateApiKey,
+        CreateSubscription createSubscription,
+        RotateFeedToken rotateFeedToken,
+        RevokeSubscription revokeSubscription,
+        ListAuditEntries listAuditEntries,
+        SyncUsers syncUsers,
+        ActAsUser actAsUser,
+        ServeFeed serveFeed,
+        ListApiKeys listApiKeys,
+        CreateApiKey createApiKey,
+        RotateApiKey rotateApiKey,
+        RevokeApiKey revokeApiKey) {
+    public UseCases {
+        Objects.requireNonNull(authenticateAgent, "authenticateAgent");
+        Objects.requireNonNull(authenticateUser, "authenticateUser");
+        Objects.requireNonNull(getAgentProfile, "getAgentProfile");
+        Objects.requireNonNull(listEvents, "listEvents");
+        Objects.requireNonNull(createEvent, "createEvent");
+        Objects.requireNonNull(getEvent, "getEvent");
+        Objects.requireNonNull(updateEvent, "updateEvent");
+        Objects.requireNonNull(deleteEvent, "deleteEvent");
+        Objects.requireNonNull(listDocuments, "listDocuments");
+        Objects.requireNonNull(createDocument, "createDocument");
+        Objects.requireNonNull(getDocument, "getDocument");
+        Objects.requireNonNull(updateDocument, "updateDocument");
+        Objects.requireNonNull(deleteDocument, "deleteDocument");
+        Objects.requireNonNull(listSubscriptions, "listSubscriptions");
+        Objects.requireNonNull(runIdempotently, "runIdempotently");
+        Objects.requireNonNull(getCurrentUser, "getCurrentUser");
+        Objects.requireNonNull(listAgents, "listAgents");
+        Objects.requireNonNull(createAgent, "createAgent");
+        Objects.requireNonNull(getAgent, "getAgent");
+        Objects.requireNonNull(updateAgent, "updateAgent");
+        Objects.requireNonNull(deleteAgent, "deleteAgent");
+        Objects.requireNonNull(regenerateApiKey, "regenerateApiKey");
+        Objects.requireNonNull(createSubscription, "createSubscription");
+        Objects.requireNonNull(rotateFeedToken, "rotateFeedToken");
+        Objects.requireNonNull(revokeSubscription, "revokeSubscription");
+        Objects.requireNonNull(listAuditEntries, "listAuditEntries");
+        Objects.requireNonNull(syncUsers, "syncUsers");
+        Objects.requireNonNull(actAsUser, "actAsUser");
+        Objects.requireNonNull(serveFeed, "serveFeed");
+        Objects.requireNonNull(listApiKeys, "listApiKeys");
+        Objects.requireNonNull(createApiKey, "createApiKey");
+        Objects.requireNonNull(rotateApiKey, "rotateApiKey");
+        Objects.requireNonNull(revokeApiKey, "revokeApiKey");
     }
 
     public static UseCases create(Ports ports, Settings settings) {
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(settings, "settings");
-        return new UseCases(new Chain(ports, settings, new Ownership()));
-    }
-
-    public AuthenticateAgent authenticateAgent() {
-        return authenticateAgent;
-    }
-
-    public AuthenticateUser authenticateUser() {
-        return authenticateUser;
-    }
-
-    public GetAgentProfile getAgentProfile() {
-        return getAgentProfile;
-    }
-
-    public CreateEvent createEvent() {
-        return createEvent;
-    }
-
-    public ListEvents listEvents() {
-        return listEvents;
-    }
-
-    public GetEvent getEvent() {
-        return getEvent;
-    }
-
-    public UpdateEvent updateEvent() {
-        return updateEvent;
-    }
-
-    public DeleteEvent deleteEvent() {
-        return deleteEvent;
-    }
-
-    public CreateDocument createDocument() {
-        return createDocument;
-    }
-
-    public ListDocuments listDocuments() {
-        return listDocuments;
-    }
-
-    public GetDocument getDocument() {
-        return getDocument;
-    }
-
-    public UpdateDocument updateDocument() {
-        return updateDocument;
-    }
-
-    public DeleteDocument deleteDocument() {
-        return deleteDocument;
-    }
-
-    public ListSubscriptions listSubscriptions() {
-        return listSubscriptions;
-    }
-
-    public RunIdempotently runIdempotently() {
-        return runIdempotently;
-    }
-
-    public GetCurrentUser getCurrentUser() {
-        return getCurrentUser;
-    }
-
-    public ListAgents listAgents() {
-        return listAgents;
-    }
-
-    public CreateAgent createAgent() {
-        return createAgent;
-    }
-
-    public GetAgent getAgent() {
-        return getAgent;
-    }
-
-    public UpdateAgent updateAgent() {
-        return updateAgent;
-    }
-
-    public DeleteAgent deleteAgent() {
-        return deleteAgent;
-    }
-
-    public RegenerateApiKey regenerateApiKey() {
-        return regenerateApiKey;
-    }
-
-    public CreateSubscription createSubscription() {
-        return createSubscription;
-    }
-
-    public RotateFeedToken rotateFeedToken() {
-        return rotateFeedToken;
-    }
-
-    public RevokeSubscription revokeSubscription() {
-        return revokeSubscription;
-    }
-
-    public ListAuditEntries listAuditEntries() {
-        return listAuditEntries;
-    }
-
-    public SyncUsers syncUsers() {
-        return syncUsers;
-    }
-
-    public ActAsUser actAsUser() {
-        return actAsUser;
-    }
-
-    public ServeFeed serveFeed() {
-        return serveFeed;
-    }
-
-    public ListApiKeys listApiKeys() {
-        return listApiKeys;
-    }
-
-    public CreateApiKey createApiKey() {
-        return createApiKey;
-    }
-
-    public RevokeApiKey revokeApiKey() {
-        return revokeApiKey;
-    }
-
-    public RotateApiKey rotateApiKey() {
-        return rotateApiKey;
+        Ownership ownership = new Ownership();
+        StorageClock clock = new StorageClock(settings.clock());
+        Transactions tx = ports.transactions();
+        OwnedAgents owned = new OwnedAgents(tx, ports.agents(), ownership);
+        AuditTrail audit = new AuditTrail(ports.audit(), clock);
+        FeedReads feeds = new FeedReads(tx, ports.agents(), ports.events(), ports.feedRenderer(),
+                settings.feedRefreshInterval());
+        return new UseCases(
+                new AuthenticateAgentService(tx, ports.credentials(), ownership, audit, clock),
+                new AuthenticateUserService(ports.sessions(), tx, ports.users(), ownership, clock),
+                new GetAgentProfileService(tx, ports.agents(), ownership),
+                new ListEventsService(tx, ports.events(), ports.agents(), ports.recurrence(), ownership, owned),
+                new CreateEventService(tx, ports.events(), ownership, clock),
+                new GetEventService(tx, ports.events(), ownership),
+                new UpdateEventService(tx, ports.events(), ownership, clock),
+                new DeleteEventService(tx, ports.events(), ownership),
+                new ListDocumentsService(tx, ports.documents(), ownership, owned),
+                new CreateDocumentService(tx, ports.documents(), ownership, clock),
+                new GetDocumentService(tx, ports.documents(), ownership, owned),
+                new UpdateDocumentService(tx, ports.documents(), ownership, clock),
+                new DeleteDocumentService(tx, ports.documents(), ownership),
+                new ListSubscriptionsService(tx, ports.subscriptions(), ownership, owned),
+                new RunIdempotentlyService(tx, ports.idempotency(), ownership, clock, settings.idempotencyTtl()),
+                new GetCurrentUserService(tx, ports.users(), ownership),
+                new ListAgentsService(tx, ports.agents(), ownership),
+                new CreateAgentService(tx, ports.agents(), ports.apiKeys(), ports.subscriptions(), audit, ownership,
+                        settings.random(), clock),
+                new GetAgentService(owned),
+                new UpdateAgentService(owned, ports.agents(), audit, clock),
+                new DeleteAgentService(owned, ports.agents()),
+                new RegenerateApiKeyService(owned, ports.apiKeys(), audit, settings.random(), clock),
+                new CreateSubscriptionService(owned, ports.subscriptions(), audit, settings.random(), clock),
+                new RotateFeedTokenService(owned, ports.subscriptions(), audit, settings.random()),
+                new RevokeSubscriptionService(owned, ports.subscriptions(), audit),
+                new ListAuditEntriesService(owned, ports.audit()),
+                new SyncUsersService(tx, ports.processedWebhooks(), ports.users(), clock),
+                new ActAsUserService(tx, ports.users(), ownership, clock),
+                new ServeFeedService(feeds, ports.credentials(), ports.subscriptions(), ownership, clock),
+                new ListApiKeysService(owned, ports.apiKeys()),
+                new CreateApiKeyService(owned, ports.apiKeys(), audit, settings.random(), clock),
+                new RotateApiKeyService(owned, ports.apiKeys(), audit, settings.random(), clock),
+                new RevokeApiKeyService(owned, ports.apiKeys(), audit, clock));
     }
 }

@@ -2,12 +2,9 @@ package org.agentworkspace.core.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.agentworkspace.core.ownership.Ownership;
 import org.junit.jupiter.api.Test;
 
 class StoredPrecisionTest {
@@ -17,10 +14,8 @@ class StoredPrecisionTest {
         // 0.4039996 s would be rounded up by PostgreSQL to .404000, and a response written from the
         // unrounded value would then disagree with every later read of the same row.
         Instant fine = Instant.parse("2026-11-29T05:45:38.403999600Z");
-        Settings settings = new Settings(Clock.fixed(fine, ZoneOffset.UTC), new SecureRandom(), Duration.ofMinutes(15),
-                Duration.ofHours(24));
-        Chain chain = new Chain(null, settings, new Ownership());
+        StorageClock clock = new StorageClock(Clock.fixed(fine, ZoneOffset.UTC));
 
-        assertThat(chain.now()).isEqualTo(Instant.parse("2026-11-29T05:45:38.403999Z"));
+        assertThat(clock.now()).isEqualTo(Instant.parse("2026-11-29T05:45:38.403999Z"));
     }
 }

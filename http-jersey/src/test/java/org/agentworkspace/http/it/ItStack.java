@@ -48,7 +48,6 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
-import org.agentworkspace.http.HttpUseCases;
 import org.agentworkspace.http.openapi.RouteInventory;
 import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
@@ -100,14 +99,7 @@ final class ItStack implements AutoCloseable {
         useCases = UseCases.create(ports,
                 new Settings(clock, defaults.random(), defaults.feedRefreshInterval(), defaults.idempotencyTtl()));
         UseCases u = useCases;
-        HttpUseCases http = new HttpUseCases(u.authenticateAgent(), u.authenticateUser(), u.getAgentProfile(),
-                u.listEvents(), u.createEvent(), u.getEvent(), u.updateEvent(), u.deleteEvent(), u.listDocuments(),
-                u.createDocument(), u.getDocument(), u.updateDocument(), u.deleteDocument(), u.listSubscriptions(),
-                u.runIdempotently(), u.getCurrentUser(), u.listAgents(), u.createAgent(), u.getAgent(), u.updateAgent(),
-                u.deleteAgent(), u.regenerateApiKey(), u.createSubscription(), u.rotateFeedToken(),
-                u.revokeSubscription(), u.listAuditEntries(), u.serveFeed(), u.listApiKeys(), u.createApiKey(),
-                u.rotateApiKey(), u.revokeApiKey());
-        ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), http,
+        ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), u,
                 () -> true);
         config.register(new ClerkWebhookResource(Optional.of(new SvixWebhookVerifier(webhookSecret)), u.syncUsers()));
         routes = RouteInventory.of(config);

@@ -74,3 +74,20 @@ create function aw_touch_api_key(p_key_id uuid, p_at timestamptz, p_stale_before
 
 create policy api_keys_definer_touch on api_keys for update
     using ((select aw_definer_context())) with check ((select aw_definer_context()));
+
+-- Agent -> its owner's id, for the operator's command line (`key create --agent ID`), which names
+-- an agent but no user; the runtime role never reaches it over HTTP.
+create function aw_agent_owner(p_agent_id uuid)
+    returns text
+    language plpgsql security definer
+    set search_path = pg_catalog, pg_temp
+    as $$
+    declare
+        owner text;
+    begin
+        perform set_config('aw.definer', 'on', true);
+        select a.owner_id into owner from public.agents a where a.id = p_agent_id;
+        perform set_config('aw.definer', '', true);
+        return owner;
+    end
+    $$;

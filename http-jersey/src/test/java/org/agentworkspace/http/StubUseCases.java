@@ -230,6 +230,11 @@ final class StubUseCases {
                     public UserPrincipal actAs(String userId) {
                         return unexpected();
                     }
+
+                    @Override
+                    public UserPrincipal actAsOwnerOf(String agentId) {
+                        return unexpected();
+                    }
                 },
                 (a, t, ua) -> serveFeed.open(a, t, ua),
                 (u, a) -> unexpected(),

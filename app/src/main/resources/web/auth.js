@@ -1,5 +1,6 @@
 // Sign-in for the dashboard. Local mode: the one-time secret from /login#token=… is kept in
-// sessionStorage only and exchanged for short-lived session tokens, held in memory. Clerk mode:
+// sessionStorage only and exchanged for a short-lived session token, held in memory; each exchange
+// uses the secret up and answers the one-time secret for the next exchange, which replaces it. Clerk mode:
 // Clerk's own script signs in and issues the tokens. API keys and feed tokens never pass here.
 
 const SECRET_KEY = 'aw.localSignInSecret';
@@ -20,9 +21,12 @@ export function takeSecretFromAddressBar() {
   }
   const token = new URLSearchParams(fragment.slice(1)).get('token');
   window.history.replaceState(null, '', '/');
-  if (token) {
-    window.sessionStorage.setItem(SECRET_KEY, token);
-  }
+  if (token) keepSecret(token);
+}
+
+/** The one place a secret is stored: the sign-in URL's, then each exchange's one-time successor. */
+function keepSecret(token) {
+  window.sessionStorage.setItem(SECRET_KEY, token);
 }
 
 export function authMode() {
@@ -75,6 +79,7 @@ class LocalSession {
     if (!response.ok || typeof body.session !== 'string') {
       throw new SignInError(body.error || `Sign-in failed (HTTP ${response.status}).`);
     }
+    if (typeof body.token === 'string') keepSecret(body.token);
     this.session = body.session;
     this.expiresAt = Date.parse(body.expiresAt) || Date.now() + 60_000;
     this.schedule();

@@ -33,10 +33,12 @@ begin
     execute format('grant select on table public.flyway_schema_history to %I', runtime);
     execute format('grant execute on function public.aw_agent_by_key_digest(bytea), '
         || 'public.aw_touch_api_key(uuid, timestamptz, timestamptz), public.aw_agent_owner(uuid), '
-        || 'public.aw_feed_by_token(uuid, text), public.aw_find_user(text), public.aw_is_tombstoned(text), '
+        || 'public.aw_feed_by_token(text), public.aw_find_user(text), public.aw_is_tombstoned(text), '
         || 'public.aw_provision_user(text, text, text, text, text, timestamptz), '
         || 'public.aw_upsert_user(text, text, text, text, text, timestamptz), '
         || 'public.aw_delete_user(text, timestamptz), public.aw_mark_webhook_processed(text, timestamptz) to %I',
         runtime);
+    -- The periodic purge of expired idempotency records and old webhook ids (V18).
+    execute format('grant execute on function public.aw_purge_expired(timestamptz, timestamptz, integer) to %I', runtime);
 end
 $$;

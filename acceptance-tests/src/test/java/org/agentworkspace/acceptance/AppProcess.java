@@ -33,6 +33,15 @@ final class AppProcess implements AutoCloseable {
 
     /** Starts the jar and waits until it says where it serves; fails with the log when it exits first. */
     static AppProcess start(String name, Map<String, String> env) {
+        return start(name, env, true);
+    }
+
+    /** As {@link #start}, but with the rate limits the operator gets by default (unless set in {@code env}). */
+    static AppProcess startWithDefaultRateLimits(String name, Map<String, String> env) {
+        return start(name, env, false);
+    }
+
+    private static AppProcess start(String name, Map<String, String> env, boolean raiseRateLimits) {
         Path log = Knobs.workDir().resolve(name + "-" + System.nanoTime() + ".log");
         try {
             Files.createDirectories(log.getParent());
@@ -40,7 +49,8 @@ final class AppProcess implements AutoCloseable {
                     "-jar", Knobs.jar().toString(), "serve"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
-            environment.keySet().removeIf(k -> k.startsWith("CLERK_") || k.equals("DATABASE_URL") || k.equals("PORT"));
+            environment.keySet().removeIf(k -> k.startsWith("CLERK_") || k.startsWith("DATABASE_") || k.equals("PORT")
+                    || (!raiseRateLimits && k.startsWith("AW_RATE_LIMIT_")));
             Map<String, String> all = new HashMap<>(env);
             all.putIfAbsent("PORT", "0");
             all.putIfAbsent("HOST", "127.0.0.1");
@@ -49,7 +59,7 @@ final class AppProcess implements AutoCloseable {
             // set in the environment still win.
             for (String limit : List.of("AW_RATE_LIMIT_KEY_PER_MINUTE", "AW_RATE_LIMIT_FEED_PER_MINUTE",
                     "AW_RATE_LIMIT_USER_PER_MINUTE", "AW_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE")) {
-                if (System.getenv(limit) == null) {
+                if (raiseRateLimits && System.getenv(limit) == null) {
                     all.putIfAbsent(limit, "1000000");
                 }
             }
@@ -106,6 +116,10 @@ final class AppProcess implements AutoCloseable {
 
     URI baseUri() {
         return baseUri;
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** {@code kill -9}: the JVM dies mid-request, without a shutdown hook. */

@@ -76,13 +76,21 @@ final class EventWriter {
         return acknowledged.get();
     }
 
-    List<Write> stop() {
+    /** Sends no further creates; those in flight finish. */
+    void halt() {
         stop.set(true);
+    }
+
+    List<Write> stop() {
+        halt();
         pool.shutdown();
         try {
-            pool.awaitTermination(120, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
+                throw new AssertionError("Writers still running 120 s after they were told to stop");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while stopping the writers", e);
         }
         return List.copyOf(writes);
     }

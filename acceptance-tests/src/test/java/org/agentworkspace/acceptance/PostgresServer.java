@@ -14,9 +14,20 @@ import java.time.Duration;
 /**
  * A PostgreSQL server the test owns, so it can stop it under load and start it again on the same
  * data directory and port, as an operator's database would come back after an outage.
+ *
+ * <p>Set up as docs/operations.md tells an operator to: {@link #OWNER_ROLE} owns the database and
+ * runs the migrations ({@link #migrationUrl()}, the jar's {@code DATABASE_MIGRATION_URL}); the jar
+ * serves as {@link #RUNTIME_ROLE} ({@link #jdbcUrl()}, its {@code DATABASE_URL}), which is no
+ * superuser, has no BYPASSRLS and owns nothing, so row-level security is active for every request
+ * the attacks send. Only the tests' own inspections ({@link #connect()}) use the superuser.
  */
 final class PostgresServer implements AutoCloseable {
     static final String DATABASE = "agentworkspace";
+    static final String OWNER_ROLE = "aw_owner";
+    static final String RUNTIME_ROLE = "aw_runtime";
+    // Roles of a throwaway test server on loopback; the embedded server trusts local connections anyway.
+    private static final String OWNER_PASSWORD = "acceptance-owner";
+    private static final String RUNTIME_PASSWORD = "acceptance-runtime";
     private final Path dataDir;
     private final int port;
     private EmbeddedPostgres running;
@@ -33,7 +44,11 @@ final class PostgresServer implements AutoCloseable {
         server.start(false);
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"));
              Statement s = c.createStatement()) {
-            s.execute("create database " + DATABASE + " encoding 'UTF8'");
+            s.execute("create role " + OWNER_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls"
+                    + " password '" + OWNER_PASSWORD + "'");
+            s.execute("create role " + RUNTIME_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls noinherit"
+                    + " password '" + RUNTIME_PASSWORD + "'");
+            s.execute("create database " + DATABASE + " owner " + OWNER_ROLE + " encoding 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -62,17 +77,24 @@ final class PostgresServer implements AutoCloseable {
         running = null;
     }
 
-    /** What the jar gets as {@code DATABASE_URL}. */
+    /** What the jar gets as {@code DATABASE_URL}: the runtime role, to which row-level security applies. */
     String jdbcUrl() {
-        return jdbcUrl(DATABASE);
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + RUNTIME_ROLE + "&password=" + RUNTIME_PASSWORD;
     }
 
+    /** What the jar gets as {@code DATABASE_MIGRATION_URL}: the owner of the schema. */
+    String migrationUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?user=" + OWNER_ROLE + "&password=" + OWNER_PASSWORD;
+    }
+
+    /** As the superuser: for the tests' own setup and inspections, never for the jar. */
     String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres";
     }
 
+    /** The superuser on the application's database: sees every row, past row-level security. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl());
+        return DriverManager.getConnection(jdbcUrl(DATABASE));
     }
 
     static int freePort() {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Scoreboard {
     static final Set<String> ROUTES = ConcurrentHashMap.newKeySet();
     static final Set<String> CREDENTIAL_KINDS = ConcurrentHashMap.newKeySet();
+    static final Set<String> ATTACKERS = ConcurrentHashMap.newKeySet();
     static final AtomicLong MATRIX_CELLS = new AtomicLong();
     static final AtomicLong FUZZ_CASES = new AtomicLong();
     static final AtomicLong FUZZ_REQUESTS_REJECTED = new AtomicLong();
@@ -36,11 +37,12 @@ final class Scoreboard {
         row(t, "routes (method × path) covered", ROUTES.size());
         row(t, "credential kinds", CREDENTIAL_KINDS.size() + " " + new java.util.TreeSet<>(CREDENTIAL_KINDS));
         row(t, "routes × credential kinds", ROUTES.size() * CREDENTIAL_KINDS.size());
+        row(t, "attackers (each runs the whole matrix)", ATTACKERS.size() + " " + new java.util.TreeSet<>(ATTACKERS));
         row(t, "isolation matrix cells (route × credential × id slot fill)", MATRIX_CELLS.get());
         row(t, "fuzz cases tried", FUZZ_CASES.get() + " (" + FUZZ_REQUESTS_REJECTED.get() + " answered 4xx)");
         row(t, "fuzz cases refused by the HTTP container (request head over 8 KiB, empty 400)", CONTAINER_REJECTIONS.get());
         row(t, "requests during key/token rotation and deletion", ROTATION_REQUESTS.get());
-        row(t, "webhook deliveries (forged, replayed, stale, future, oversized)", WEBHOOK_DELIVERIES.get());
+        row(t, "webhook deliveries (forged, replayed, stale, future, oversized, signed hostile payloads)", WEBHOOK_DELIVERIES.get());
         row(t, "requests during database outages", OUTAGE_REQUESTS.get());
         row(t, "faults injected (kill -9, database stops, rotations, deletions)", FAULTS_INJECTED.get());
         row(t, "acknowledged writes checked", ACKNOWLEDGED_WRITES_CHECKED.get());

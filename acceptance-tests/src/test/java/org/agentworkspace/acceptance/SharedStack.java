@@ -32,6 +32,7 @@ final class SharedStack {
             Clerk clerk = new Clerk();
             Map<String, String> environment = environment(postgres, clerk, dir);
             AppProcess app = AppProcess.start("shared", environment);
+            assertServingAsRuntimeRole(postgres);
             instance = new SharedStack(postgres, clerk, app, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
@@ -43,10 +44,21 @@ final class SharedStack {
 
     static Map<String, String> environment(PostgresServer postgres, Clerk clerk, Path dir) {
         Map<String, String> env = new HashMap<>(clerk.environment());
+        // Migrated by the owner, served by the runtime role: row-level security is up while the attacks run.
         env.put("DATABASE_URL", postgres.jdbcUrl());
+        env.put("DATABASE_MIGRATION_URL", postgres.migrationUrl());
         env.put("AW_DATA_DIR", dir.resolve("data").toString());
         env.putAll(rateLimitOverrides());
         return env;
+    }
+
+    /** Fails unless every session the jar holds on {@code postgres} is the unprivileged runtime role. */
+    static void assertServingAsRuntimeRole(PostgresServer postgres) {
+        try (var superuser = postgres.connect()) {
+            ServingRole.assertServingAs(superuser, PostgresServer.RUNTIME_ROLE);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A user with one agent, its API key, its first feed subscription, one event and one document,
- * all made through the public API the way a real owner and agent would.
+ * all made through the public API the way a real owner and agent would. {@link #anotherAgentOf} makes a
+ * second agent of the same user: a sibling, the headline case of isolation (one person, two agents).
  */
 record Tenant(String userId, String session, String agentId, String apiKey, String subscriptionId, String feedToken,
               String eventId, String documentId) {
@@ -18,6 +19,15 @@ record Tenant(String userId, String session, String agentId, String apiKey, Stri
         String session = clerk.session(userId);
         Api.Reply me = api.get("/api/dashboard/me", session);
         assertThat(me.status()).as("session provisions %s: %s", userId, me).isEqualTo(200);
+        return withNewAgent(api, userId, session, label);
+    }
+
+    /** A new agent of {@code owner}'s user, with its own key, subscription, event and document. */
+    static Tenant anotherAgentOf(Api api, Tenant owner, String label) {
+        return withNewAgent(api, owner.userId(), owner.session(), label);
+    }
+
+    private static Tenant withNewAgent(Api api, String userId, String session, String label) {
         Api.Reply created = api.send("POST", "/api/dashboard/agents", session,
                 "{\"name\":\"" + label + " agent\",\"timezone\":\"Europe/Berlin\"}");
         assertThat(created.status()).as("agent of %s: %s", label, created).isEqualTo(201);

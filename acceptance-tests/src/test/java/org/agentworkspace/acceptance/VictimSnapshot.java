@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Every database row a user owns (the user, their agents and everything hanging off those agents),
- * as text, read over SQL straight from PostgreSQL. Two snapshots are equal exactly when no byte of
- * the victim's data changed.
+ * as text, read over SQL straight from PostgreSQL as the superuser. Two snapshots are equal exactly
+ * when no byte of the victim's data changed. {@link #ofAgent} narrows it to the user and one agent, for
+ * attacks by a sibling agent whose own writes legitimately change the user's other rows.
  */
 final class VictimSnapshot {
     private static final List<String> QUERIES = List.of(
@@ -29,11 +30,24 @@ final class VictimSnapshot {
     }
 
     static List<String> of(PostgresServer postgres, String userId) {
+        return read(postgres, QUERIES, userId);
+    }
+
+    /** The user's own rows and every row of one of their agents. */
+    static List<String> ofAgent(PostgresServer postgres, String userId, String agentId) {
+        List<String> rows = new ArrayList<>(read(postgres, QUERIES.subList(0, 2), userId));
+        List<String> agentQueries = QUERIES.subList(2, QUERIES.size()).stream()
+                .map(q -> q.replace("where owner_id = ?", "where id = ?::uuid")).toList();
+        rows.addAll(read(postgres, agentQueries, agentId));
+        return rows;
+    }
+
+    private static List<String> read(PostgresServer postgres, List<String> queries, String parameter) {
         List<String> rows = new ArrayList<>();
         try (Connection c = postgres.connect()) {
-            for (String query : QUERIES) {
+            for (String query : queries) {
                 try (PreparedStatement s = c.prepareStatement(query + " order by 1")) {
-                    s.setString(1, userId);
+                    s.setString(1, parameter);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             rows.add(rs.getString(1));

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile Clerk webhook deliveries: forged signatures, no signature, stale and future timestamps,
- * oversized bodies, and captured valid deliveries replayed one by one and all at once. Every user row
- * (and tombstone) must be exactly as the legitimate deliveries alone left it.
+ * oversized bodies, captured valid deliveries replayed one by one and all at once, and — correctly
+ * signed, as from a leaked secret or a confused sender — hostile payloads: over the webhook's own size
+ * limit, NUL characters, nesting deeper than any parser should follow, and fields of the wrong type.
+ * None gets a 5xx; every rejected one is a 4xx in the contract's shape; every user row (and tombstone)
+ * must be exactly as the legitimate deliveries alone left it.
  */
 class WebhookAbuseIT {
     private static final String PATH = "/api/webhooks/clerk";
@@ -57,8 +60,22 @@ class WebhookAbuseIT {
             replies.add(Map.entry("signed for another id", send("msg_other", Long.toString(now),
                     Clerk.sign(stack.clerk.webhookSecret(), id, now, payload), payload.getBytes(StandardCharsets.UTF_8))));
         }
+        for (Map.Entry<String, String> hostile : signedHostilePayloads(victim.userId()).entrySet()) {
+            String id = "msg_" + UUID.randomUUID();
+            replies.add(Map.entry("signed " + hostile.getKey(), deliver(id, now, hostile.getValue(), stack.clerk.webhookSecret())));
+        }
+        String rawNul = updated(victim.userId(), "Mal@lory");
+        byte[] rawNulBytes = rawNul.getBytes(StandardCharsets.UTF_8);
+        rawNulBytes[rawNul.indexOf('@')] = 0;
+        String rawNulId = "msg_" + UUID.randomUUID();
+        replies.add(Map.entry("signed raw NUL byte", send(rawNulId, Long.toString(now),
+                Clerk.sign(stack.clerk.webhookSecret(), rawNulId, now, new String(rawNulBytes, StandardCharsets.UTF_8)), rawNulBytes)));
         for (var reply : replies) {
             Scoreboard.WEBHOOK_DELIVERIES.incrementAndGet();
+            if (reply.getKey().contains("NUL") && reply.getValue().status() != 400) {
+                // API.md: text containing U+0000 anywhere, webhook payloads included → 400.
+                problems.add(reply.getKey() + " must be 400 → " + reply.getValue());
+            }
             if (reply.getValue().ok() || reply.getValue().status() >= 500 || !reply.getValue().errorShaped()) {
                 problems.add(reply.getKey() + " → " + reply.getValue());
             }
@@ -113,6 +130,34 @@ class WebhookAbuseIT {
             headers.put("svix-signature", signature);
         }
         return api.send("POST", PATH, headers, body);
+    }
+
+    /**
+     * Payloads signed with the real secret that must still be refused: each aims at the victim, so one
+     * that slipped through would change the victim's row.
+     */
+    private static Map<String, String> signedHostilePayloads(String victim) {
+        Map<String, String> payloads = new LinkedHashMap<>();
+        String update = updated(victim, "Mallory");
+        // Over the webhook's 256 KiB (SvixWebhookVerifier.MAX_BODY_BYTES), under the API's 1 MiB.
+        payloads.put("over the webhook's size limit", update.replace("\"object\":\"event\"",
+                "\"object\":\"event\",\"pad\":\"" + "x".repeat(256 * 1024) + "\""));
+        payloads.put("NUL in a name", updated(victim, "Mal\\u0000lory"));
+        payloads.put("NUL in the user id", update.replace("\"id\":\"" + victim + "\"", "\"id\":\"" + victim + "\\u0000\""));
+        payloads.put("NUL in the type", update.replace("\"type\":\"user.updated\"", "\"type\":\"user.updated\\u0000\""));
+        int depth = 100_000;
+        payloads.put("nesting " + depth + " deep", update.replace("\"object\":\"event\"",
+                "\"object\":\"event\",\"deep\":" + "[".repeat(depth) + "]".repeat(depth)));
+        payloads.put("type a number", update.replace("\"type\":\"user.updated\"", "\"type\":42"));
+        payloads.put("data an array", "{\"data\":[{\"id\":\"" + victim + "\"}],\"object\":\"event\",\"type\":\"user.updated\"}");
+        payloads.put("data a string", "{\"data\":\"" + victim + "\",\"object\":\"event\",\"type\":\"user.deleted\"}");
+        payloads.put("user id a number", update.replace("\"id\":\"" + victim + "\"", "\"id\":12345"));
+        payloads.put("user id an object", deleted(victim).replace("\"id\":\"" + victim + "\"", "\"id\":{\"id\":\"" + victim + "\"}"));
+        payloads.put("payload an array", "[" + update + "]");
+        payloads.put("payload a string", "\"" + victim + "\"");
+        payloads.put("payload null", "null");
+        payloads.put("payload not JSON", update.substring(0, update.length() / 2));
+        return payloads;
     }
 
     private List<String> users() throws SQLException {

@@ -29,7 +29,8 @@ public record AppConfig(
         Optional<String> clerkIssuer,
         Set<String> clerkAuthorizedParties,
         Optional<String> clerkWebhookSecret,
-        boolean localLoginAllowedOffLoopback) {
+        boolean localLoginAllowedOffLoopback,
+        boolean privilegedDatabaseRoleAllowed) {
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         int port = integer(env, "PORT", 8080, 0, 65535);
@@ -56,15 +57,29 @@ public record AppConfig(
             }
         });
         boolean localLogin = bool(env, "AW_LOCAL_LOGIN", false);
+        if (!bool(env, "AW_ALLOW_INSECURE_DATABASE", false)) {
+            requireTls("DATABASE_URL", database);
+            requireTls("DATABASE_MIGRATION_URL", migration);
+        }
         AppConfig config = new AppConfig(port, host, database, migration, dataDir, publicUrl, poolSize,
                 text(env, "CLERK_JWT_KEY"), jwks, text(env, "CLERK_PUBLISHABLE_KEY"), text(env, "CLERK_ISSUER"),
-                parties, webhookSecret, localLogin);
+                parties, webhookSecret, localLogin, bool(env, "AW_ALLOW_PRIVILEGED_DATABASE_ROLE", false));
         if (config.localMode() && !isLoopback(host) && !localLogin) {
             throw new ConfigException("HOST=" + host + " is not a loopback address and no Clerk key is configured: "
                     + "local sign-in would be reachable from the network. Set CLERK_JWT_KEY or CLERK_JWKS_URL, "
                     + "or set AW_LOCAL_LOGIN=true to accept that.");
         }
         return config;
+    }
+
+    /** Credentials and data must not cross a network in plain text (issue 15). */
+    private static void requireTls(String variable, Optional<DatabaseUrl> url) {
+        if (url.isPresent() && url.get().unencryptedOverTheNetwork()) {
+            throw new ConfigException(variable + " names a host that is not loopback (" + String.join(",", url.get().hosts())
+                    + ") with sslmode=" + url.get().sslMode() + ", which may send credentials and data unencrypted. "
+                    + "Add sslmode=verify-full (with sslrootcert=<CA file> unless the server's certificate is publicly "
+                    + "trusted) or at least sslmode=require, or set AW_ALLOW_INSECURE_DATABASE=true to accept that.");
+        }
     }
 
     /** No Clerk key configured: dashboard sessions are signed by the local key only. */

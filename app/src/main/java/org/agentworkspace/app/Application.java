@@ -11,13 +11,13 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
-import org.agentworkspace.ics.BiweeklyFeedRenderer;
+import org.agentworkspace.http.edge.EdgeServer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.ics.IcsFeedRenderer;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * wiring; the HK2 container only receives finished instances.
  */
 final class Application implements AutoCloseable {
-    private static final int MAX_REQUEST_HEAD_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final AppConfig config;
@@ -39,10 +38,13 @@ final class Application implements AutoCloseable {
     private final FeedUrls feedUrls;
     private final SessionSetup sessions;
     private final Transactions transactions;
+    private final org.agentworkspace.persistence.JooqExpiredRecords expiredRecords;
     private Operability operability;
+    private ExpiredRecordsPurge purge;
 
     private Application(AppConfig config, EmbeddedDatabase embedded, AutoCloseable pool, DataSource dataSource,
-                        UseCases useCases, FeedUrls feedUrls, SessionSetup sessions, Transactions transactions) {
+                        UseCases useCases, FeedUrls feedUrls, SessionSetup sessions, Transactions transactions,
+                        org.agentworkspace.persistence.JooqExpiredRecords expiredRecords) {
         this.config = config;
         this.embedded = embedded;
         this.pool = pool;
@@ -51,6 +53,7 @@ final class Application implements AutoCloseable {
         this.feedUrls = feedUrls;
         this.sessions = sessions;
         this.transactions = transactions;
+        this.expiredRecords = expiredRecords;
     }
 
     static Application open(AppConfig config) {
@@ -60,6 +63,9 @@ final class Application implements AutoCloseable {
             DatabaseUrl migrationUrl = embedded != null ? embedded.migrationUrl() : config.migrationDatabase().orElse(url);
             var pool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), config.poolSize());
             try {
+                if (!config.privilegedDatabaseRoleAllowed()) {
+                    refusePrivilegedRole(pool);
+                }
                 migrate(migrationUrl, migrationUrl.equals(url) ? "" : connectedRole(pool));
             } catch (RuntimeException e) {
                 pool.close();
@@ -70,11 +76,11 @@ final class Application implements AutoCloseable {
             Ports ports = new Ports(persistence.transactions(), persistence.credentials(), persistence.users(),
                     persistence.agents(), persistence.events(), persistence.documents(), persistence.subscriptions(),
                     persistence.apiKeys(), persistence.audit(), persistence.idempotency(),
-                    persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new BiweeklyFeedRenderer(),
+                    persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new IcsFeedRenderer(),
                     sessions.verifier());
             UseCases useCases = UseCases.create(ports, Settings.defaults());
             Application app = new Application(config, embedded, pool, pool, useCases,
-                    new FeedUrls(config.publicUrl()), sessions, persistence.transactions());
+                    new FeedUrls(config.publicUrl()), sessions, persistence.transactions(), persistence.expiredRecords());
             sessions.prepareLocalOwner(useCases);
             return app;
         } catch (RuntimeException e) {
@@ -93,6 +99,26 @@ final class Application implements AutoCloseable {
         // Flyway holds its lock on one connection while the migrations and the afterMigrate callback use others.
         try (var migrationPool = PooledDataSources.create(url.jdbcUrl(), url.user(), url.password(), 4)) {
             FlywayMigrations.migrate(migrationPool, runtimeRole);
+        }
+    }
+
+    /**
+     * Row-level security does not apply to a superuser or a BYPASSRLS role: with such a runtime
+     * role the third wall would be silently off (issue 15), so the server refuses to start.
+     */
+    private static void refusePrivilegedRole(DataSource runtime) {
+        try (Connection c = runtime.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("select current_user, rolsuper, rolbypassrls from pg_catalog.pg_roles"
+                     + " where rolname = current_user")) {
+            if (rs.next() && (rs.getBoolean(2) || rs.getBoolean(3))) {
+                throw new ConfigException("DATABASE_URL connects as role \"" + rs.getString(1) + "\", which "
+                        + (rs.getBoolean(2) ? "is a superuser" : "has BYPASSRLS")
+                        + ": row-level security would not apply to the server's queries. Connect as a role without "
+                        + "SUPERUSER and BYPASSRLS (see \"Database roles and row-level security\" in docs/operations.md), "
+                        + "or set AW_ALLOW_PRIVILEGED_DATABASE_ROLE=true to accept that.");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not connect with DATABASE_URL: " + e.getMessage(), e);
         }
     }
 
@@ -124,16 +150,26 @@ final class Application implements AutoCloseable {
         return sessions.renewSignIn(config.publicUrl());
     }
 
-    /** The sign-in URL printed at start in local mode. */
-    Optional<String> localSignInUrl() {
-        return config.localMode() ? Optional.of(renewLocalSignIn()) : Optional.empty();
+    /**
+     * What {@code serve} prints about signing in, in local mode: a fresh one-time URL on the data
+     * directory's first start, afterwards only how to get one, since a URL printed at every start
+     * would sit in every log and terminal scrollback.
+     */
+    Optional<String> startupSignIn() {
+        if (!config.localMode()) {
+            return Optional.empty();
+        }
+        return Optional.of(sessions.signInEverIssued()
+                ? "run `" + Main.invocation() + " login` for a one-time URL"
+                : renewLocalSignIn());
     }
 
     ResourceConfig resourceConfig() {
         if (operability == null) {
             operability = Operability.start(System.getenv(), dataSource);
         }
-        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(feedUrls), useCases,
+        ResourceConfig resources = AgentWorkspaceHttp.resourceConfig(
+                HttpSettings.of(feedUrls).withTrustedOrigins(TrustedOrigins.of(config)), useCases,
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         return resources;
@@ -143,10 +179,13 @@ final class Application implements AutoCloseable {
         URI requested = URI.create("http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host())
                 + ":" + config.port() + "/");
         Operability.bridgeJavaUtilLogging();
-        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(requested, resourceConfig(), false);
-        // Grizzly answers an over-long request head itself, with an empty 400; a roomier limit lets
-        // long query strings reach our validation and its contract-shaped errors.
-        server.getListeners().forEach(listener -> listener.setMaxHttpHeaderSize(MAX_REQUEST_HEAD_BYTES));
+        // The edge answers what Grizzly would (illegal URIs, odd methods, slow bodies) in the contract's shape.
+        HttpServer server = EdgeServer.create(requested, resourceConfig(),
+                EdgeConfig.fromEnvironment(System.getenv(), config.poolSize()),
+                PublicRouteGuards.of(config.clerkWebhookSecret().isPresent(), config.localMode()));
+        if (purge == null) {
+            purge = ExpiredRecordsPurge.start(System.getenv(), expiredRecords, operability.http().metrics()).orElse(null);
+        }
         try {
             server.start();
         } catch (java.io.IOException e) {
@@ -172,6 +211,9 @@ final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        if (purge != null) {
+            purge.close();
+        }
         if (operability != null) {
             operability.close();
         }

@@ -53,7 +53,7 @@ final class Commands {
             stopped.countDown();
         }, "shutdown"));
         out.println("AgentWorkspace is serving on " + server.baseUri() + " (public URL " + config.publicUrl() + ")");
-        app.localSignInUrl().ifPresent(url -> out.println("Sign in to the dashboard: " + url));
+        app.startupSignIn().ifPresent(how -> out.println("Sign in to the dashboard: " + how));
         try {
             stopped.await();
         } catch (InterruptedException e) {

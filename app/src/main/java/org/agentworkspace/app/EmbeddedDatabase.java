@@ -23,25 +23,53 @@ import org.slf4j.LoggerFactory;
  * <p>Two roles besides the bootstrap superuser, as on a managed database: {@link #OWNER_ROLE}
  * owns the database and runs the migrations; {@link #RUNTIME_ROLE}, which the server connects
  * as, owns nothing, is no superuser and has no BYPASSRLS, so row-level security applies to it.
- * Its password is generated once and kept in {@code AW_DATA_DIR/runtime-role.password},
- * readable by the file's owner only.
+ *
+ * <p>No local process is trusted (issue 15): every role, the superuser included, signs in with
+ * SCRAM-SHA-256 and a password generated once from the JDK's CSPRNG and kept in
+ * {@code AW_DATA_DIR/*.password}, readable by the file's owner only. A new data directory is
+ * initialised that way ({@code initdb --auth=scram-sha-256}); one from an earlier version, whose
+ * {@code pg_hba.conf} trusted every local connection, gets the passwords and the file rewritten at
+ * its first start and the configuration reloaded.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "agentworkspace";
     static final String OWNER_ROLE = "aw_owner";
     static final String RUNTIME_ROLE = "aw_runtime";
+    static final String SUPERUSER = "postgres";
     static final String RUNTIME_PASSWORD_FILE = "runtime-role.password";
+    static final String OWNER_PASSWORD_FILE = "owner-role.password";
+    static final String SUPERUSER_PASSWORD_FILE = "superuser.password";
+    /** The first line of a {@code pg_hba.conf} this class wrote; any other file is replaced. */
+    static final String HBA_MARKER = "# Written by AgentWorkspace: every connection signs in with a password.";
+    static final String HBA = HBA_MARKER + "\n"
+            + "# TYPE  DATABASE  USER  ADDRESS       METHOD\n"
+            + "local   all       all                 scram-sha-256\n"
+            + "host    all       all   127.0.0.1/32  scram-sha-256\n"
+            + "host    all       all   ::1/128       scram-sha-256\n";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     /** Null when attached to a server that another process of ours runs. */
     private final EmbeddedPostgres postgres;
     private final int port;
-    private final String runtimePassword;
+    private final Passwords passwords;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, String runtimePassword) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, Passwords passwords) {
         this.postgres = postgres;
         this.port = port;
-        this.runtimePassword = runtimePassword;
+        this.passwords = passwords;
+    }
+
+    /** The three roles' secrets, read from (or first written to) their files in the data directory. */
+    private record Passwords(String superuser, String owner, String runtime) {
+        static Passwords of(Path dataDir) throws IOException {
+            return new Passwords(secret(dataDir, SUPERUSER_PASSWORD_FILE), secret(dataDir, OWNER_PASSWORD_FILE),
+                    secret(dataDir, RUNTIME_PASSWORD_FILE));
+        }
+
+        @Override
+        public String toString() {
+            return "Passwords[***]";
+        }
     }
 
     /**
@@ -52,15 +80,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
+            Path hba = pgData.resolve("pg_hba.conf");
+            if (!Files.exists(dataDir.resolve(SUPERUSER_PASSWORD_FILE)) && Files.exists(hba)
+                    && Files.readString(hba, StandardCharsets.UTF_8).equals(HBA)) {
+                // A new password would not match the one the server holds: say so now, not after a startup timeout.
+                throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " asks for the superuser's password, but "
+                        + dataDir.resolve(SUPERUSER_PASSWORD_FILE) + " is missing; restore it from a backup of " + dataDir);
+            }
+            Passwords passwords = Passwords.of(dataDir);
             Optional<Integer> runningPort = portOfServerOwnedByAnotherProcess(pgData);
             if (runningPort.isPresent()) {
                 LOG.info("Using the embedded PostgreSQL that another AgentWorkspace process runs on port {}", runningPort.get());
-                EmbeddedDatabase attached = new EmbeddedDatabase(null, runningPort.get(), runtimePassword(dataDir));
+                EmbeddedDatabase attached = new EmbeddedDatabase(null, runningPort.get(), passwords);
                 attached.prepareRolesAndDatabase();
                 return attached;
             }
             stopOrphanedServer(pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
@@ -71,11 +108,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
-                    .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, postgres.getPort(), runtimePassword(dataDir));
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    // The library's own readiness check signs in as the superuser.
+                    .setConnectConfig("password", passwords.superuser());
+            if (fresh) {
+                // The library runs "initdb -A trust"; these later options override it, so the server
+                // never trusts anyone, not even during its first start. initdb reads the first line.
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", dataDir.resolve(SUPERUSER_PASSWORD_FILE).toString());
+            }
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, postgres.getPort(), passwords);
             try {
+                database.requirePasswords(pgData);
                 database.prepareRolesAndDatabase();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | IOException e) {
                 database.close();
                 throw e;
             }
@@ -137,16 +184,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** The runtime role's password, generated on first use and kept owner-readable only. */
-    private static String runtimePassword(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(RUNTIME_PASSWORD_FILE);
+    /** A role's password, generated on first use from the CSPRNG and kept owner-readable only. */
+    private static String secret(Path dataDir, String name) throws IOException {
+        Path file = dataDir.resolve(name);
         if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return checked(name, Files.readString(file, StandardCharsets.US_ASCII).trim());
         }
         byte[] bytes = new byte[32];
         new java.security.SecureRandom().nextBytes(bytes);
         String password = java.util.HexFormat.of().formatHex(bytes);
-        Path temporary = Files.createTempFile(dataDir, RUNTIME_PASSWORD_FILE, ".tmp");
+        Path temporary = Files.createTempFile(dataDir, name, ".tmp");
         try {
             restrictToOwner(temporary);
             Files.writeString(temporary, password, StandardCharsets.US_ASCII);
@@ -154,7 +201,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } finally {
             Files.deleteIfExists(temporary);
         }
-        return Files.readString(file, StandardCharsets.US_ASCII).trim();
+        return checked(name, Files.readString(file, StandardCharsets.US_ASCII).trim());
+    }
+
+    /**
+     * A data directory from before issue 15 trusted every local connection. Its superuser gets its
+     * password over the connection that trust still allows, then {@code pg_hba.conf} is replaced
+     * and reloaded, so from here on every new connection needs a password. The file is rewritten
+     * whenever it is not ours, so a hand edit back to {@code trust} does not survive a restart.
+     */
+    private void requirePasswords(Path pgData) throws IOException {
+        Path hba = pgData.resolve("pg_hba.conf");
+        String current = Files.exists(hba) ? Files.readString(hba, StandardCharsets.UTF_8) : "";
+        if (current.equals(HBA)) {
+            return;
+        }
+        if (current.matches("(?s).*\\strust\\s.*")) {
+            LOG.warn("Replacing {}, which trusted local connections: every connection now needs a password", hba);
+        }
+        try (Connection c = dataSource("postgres").getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter role " + SUPERUSER + " password " + literal(passwords.superuser()));
+            Path temporary = Files.createTempFile(pgData, "pg_hba", ".tmp");
+            try {
+                restrictToOwner(temporary);
+                Files.writeString(temporary, HBA, StandardCharsets.UTF_8);
+                Files.move(temporary, hba, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            s.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not require passwords of the embedded PostgreSQL: " + e.getMessage()
+                    + " (if " + SUPERUSER_PASSWORD_FILE + " was deleted or replaced, restore it)", e);
+        }
     }
 
     private static void restrictToOwner(Path file) throws IOException {
@@ -179,8 +259,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (!exists(c, "select 1 from pg_roles where rolname = ?", RUNTIME_ROLE)) {
                 s.execute("create role " + RUNTIME_ROLE + " login nosuperuser nocreatedb nocreaterole nobypassrls noinherit");
             }
-            // The password follows the file, also when the file was replaced by hand.
-            s.execute("alter role " + RUNTIME_ROLE + " password " + literal(runtimePassword));
+            // The passwords follow the files, also when a file was replaced by hand.
+            s.execute("alter role " + OWNER_ROLE + " password " + literal(passwords.owner()));
+            s.execute("alter role " + RUNTIME_ROLE + " password " + literal(passwords.runtime()));
             if (!exists(c, "select 1 from pg_database where datname = ?", DATABASE)) {
                 s.execute("create database " + DATABASE + " owner " + OWNER_ROLE + " encoding 'UTF8'");
             } else {
@@ -217,22 +298,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** The password is hex, so quoting is enough; never logged. */
-    private static String literal(String hexPassword) {
+    private static String checked(String file, String hexPassword) {
         if (!hexPassword.matches("[0-9a-fA-F]{16,}")) {
-            throw new IllegalStateException("The file " + RUNTIME_PASSWORD_FILE + " holds no valid password");
+            throw new IllegalStateException("The file " + file + " holds no valid password");
         }
-        return "'" + hexPassword + "'";
+        return hexPassword;
+    }
+
+    /** The password is hex (checked when read), so quoting is enough; never logged. */
+    private static String literal(String hexPassword) {
+        return "'" + checked("of a role", hexPassword) + "'";
     }
 
     /** Where the server connects: the runtime role, to which row-level security applies. */
     public DatabaseUrl url() {
-        return new DatabaseUrl(jdbcUrl(), RUNTIME_ROLE, runtimePassword);
+        return new DatabaseUrl(jdbcUrl(), RUNTIME_ROLE, passwords.runtime());
     }
 
     /** Where the migrations run: the owner of the schema. */
     public DatabaseUrl migrationUrl() {
-        return new DatabaseUrl(jdbcUrl(), OWNER_ROLE, null);
+        return new DatabaseUrl(jdbcUrl(), OWNER_ROLE, passwords.owner());
     }
 
     private String jdbcUrl() {
@@ -248,7 +333,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ds.setServerNames(new String[] {"localhost"});
         ds.setPortNumbers(new int[] {port});
         ds.setDatabaseName(database);
-        ds.setUser("postgres");
+        ds.setUser(SUPERUSER);
+        ds.setPassword(passwords.superuser());
         return ds;
     }
 

@@ -15,9 +15,11 @@ import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.ValidationFailed;
 
 /**
- * {@code POST /api/local/session {"token": "<sign-in secret>"}} → {@code {"session", "expiresAt"}}:
+ * {@code POST /api/local/session {"token": "<sign-in secret>"}} → {@code {"session", "expiresAt", "token"}}:
  * local mode's exchange of the secret from the printed sign-in URL for a short-lived session
- * token. Registered only in local mode; a wrong or replaced secret is 401.
+ * token. Registered only in local mode. The secret is one-time: the exchange uses it up, and a
+ * second exchange of it, a wrong or a replaced secret is 401. The answer's {@code token} is the
+ * one-time secret for the page's next exchange (its renewal).
  */
 @Path("api/local/session")
 public final class LocalSessionResource {
@@ -36,13 +38,14 @@ public final class LocalSessionResource {
     @POST
     public Response exchange(byte[] body) {
         String token = tokenOf(body);
-        if (!signIn.accepts(token)) {
+        if (!signIn.consume(token, java.time.Instant.now())) {
             throw new Unauthenticated();
         }
         LocalSessionIssuer.IssuedSession session = issuer.issue(owner);
         ObjectNode out = JSON.createObjectNode();
         out.put("session", session.token());
         out.put("expiresAt", session.expiresAt().toString());
+        out.put("token", signIn.issueRenewal(java.time.Instant.now()));
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store").build();
     }

@@ -21,14 +21,26 @@ import java.util.HexFormat;
 
 /**
  * Local mode's credentials, kept in {@code AW_DATA_DIR/local-sign-in} (owner-only permissions):
- * the RS256 key pair that signs dashboard sessions, created once, and the digest of the current
- * sign-in secret. The secret itself exists only in the printed URL's fragment, which browsers
- * never send in a request line.
+ * the RS256 key pair that signs dashboard sessions, created once, and the digests of the sign-in
+ * secrets still unused. A secret exists only in the printed URL's fragment (which browsers never
+ * send in a request line) or in the page that holds it.
+ *
+ * <p>Every secret is one-time (issue 15): {@link #consume} deletes its file, and deleting a file
+ * succeeds for exactly one caller, so two exchanges of one secret — in one process or in several
+ * instances sharing the data directory — cannot both succeed. Each successful exchange hands the
+ * page a {@link #issueRenewal renewal secret} for its next exchange, valid {@link #RENEWAL_TTL}.
  */
 final class LocalSignIn {
     static final String LOCAL_OWNER_ID = "local_owner";
     private static final String KEY_FILE = "signing-key.pem";
-    private static final String SECRET_FILE = "sign-in-secret.sha256";
+    /** Where earlier versions kept the digest of one reusable secret; removed when seen. */
+    private static final String LEGACY_SECRET_FILE = "sign-in-secret.sha256";
+    /** Present once a sign-in URL was ever printed for this data directory. */
+    private static final String ISSUED_MARKER = "sign-in-issued";
+    private static final String SECRETS = "secrets";
+    /** How long a page may wait before its next exchange (a sleeping laptop) before {@code login} is needed again. */
+    static final java.time.Duration RENEWAL_TTL = java.time.Duration.ofHours(12);
+    private static final long NEVER = Long.MAX_VALUE;
 
     private final Path dir;
     private final RSAPrivateCrtKey privateKey;
@@ -45,6 +57,13 @@ final class LocalSignIn {
         Path dir = dataDir.resolve("local-sign-in");
         try {
             createPrivateDirectory(dir);
+            createPrivateDirectory(dir.resolve(SECRETS));
+            Path legacy = dir.resolve(LEGACY_SECRET_FILE);
+            if (Files.exists(legacy)) {
+                // The old secret was reusable and printed at every start: it stops working.
+                writePrivately(dir.resolve(ISSUED_MARKER), "");
+                Files.deleteIfExists(legacy);
+            }
             Path keyFile = dir.resolve(KEY_FILE);
             if (!Files.exists(keyFile)) {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -69,37 +88,79 @@ final class LocalSignIn {
         return publicKey;
     }
 
-    /** Replaces the sign-in secret and returns the URL that carries the new one. */
+    /**
+     * A fresh sign-in secret, and the URL that carries it; every secret issued before (printed or
+     * held by a page) stops working, so {@code login} also signs out every open dashboard.
+     */
     String renew(String publicUrl) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try {
-            writePrivately(dir.resolve(SECRET_FILE), HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.US_ASCII))));
+            try (var files = Files.list(dir.resolve(SECRETS))) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            String secret = store(NEVER);
+            writePrivately(dir.resolve(ISSUED_MARKER), "");
+            return publicUrl + "/login#token=" + secret;
         } catch (IOException e) {
             throw new IllegalStateException("Could not store the sign-in secret in " + dir + ": " + e.getMessage(), e);
         }
-        return publicUrl + "/login#token=" + secret;
+    }
+
+    /** Whether a sign-in URL was ever printed for this data directory (else the next start prints one). */
+    boolean everIssued() {
+        return Files.exists(dir.resolve(ISSUED_MARKER));
     }
 
     /**
-     * Whether {@code presented} is the current secret. Read from disk on every call, so a
-     * {@code login} run by another process takes effect at once. Constant-time comparison.
+     * Uses up {@code presented}: true for exactly one call per secret issued and not yet replaced or
+     * expired, across every process sharing the data directory. The secret is found by the
+     * SHA-256 of what was presented, so no comparison runs over secret bytes.
      */
-    boolean accepts(String presented) {
-        if (presented == null || presented.isEmpty() || presented.length() > 256) {
+    boolean consume(String presented, java.time.Instant now) {
+        if (presented == null || presented.isEmpty() || presented.length() > 256
+                || !presented.matches("[A-Za-z0-9_-]+")) {
             return false;
         }
+        Path file = dir.resolve(SECRETS).resolve(HexFormat.of().formatHex(sha256(presented.getBytes(StandardCharsets.US_ASCII))));
         try {
-            Path file = dir.resolve(SECRET_FILE);
-            if (!Files.exists(file)) {
-                return false;
-            }
-            byte[] expected = HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
-            return MessageDigest.isEqual(expected, sha256(presented.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException | IllegalArgumentException e) {
+            long expiresAt = Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            Files.delete(file);
+            return now.getEpochSecond() < expiresAt;
+        } catch (IOException | NumberFormatException e) {
+            // NoSuchFileException: never issued, replaced, or consumed by another exchange first.
             return false;
         }
+    }
+
+    /** The secret a page presents at its next exchange; expired ones left by closed pages are removed here. */
+    String issueRenewal(java.time.Instant now) {
+        try {
+            try (var files = Files.list(dir.resolve(SECRETS))) {
+                for (Path file : files.toList()) {
+                    try {
+                        if (Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim()) <= now.getEpochSecond()) {
+                            Files.deleteIfExists(file);
+                        }
+                    } catch (IOException | NumberFormatException e) {
+                        // Consumed meanwhile, or a temporary file being written: not ours to judge now.
+                    }
+                }
+            }
+            return store(now.plus(RENEWAL_TTL).getEpochSecond());
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store a sign-in secret in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A new secret from the CSPRNG; only its digest (as the file name) and expiry reach the disk. */
+    private String store(long expiresAtEpochSecond) throws IOException {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        writePrivately(dir.resolve(SECRETS).resolve(HexFormat.of().formatHex(sha256(secret.getBytes(StandardCharsets.US_ASCII)))),
+                Long.toString(expiresAtEpochSecond));
+        return secret;
     }
 
     private static RSAPrivateCrtKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {

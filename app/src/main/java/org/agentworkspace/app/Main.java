@@ -30,6 +30,20 @@ public final class Main {
         }
     }
 
+    /** How to run this program again, for messages: {@code java -jar <this jar>}, its path as started. */
+    static String invocation() {
+        try {
+            java.net.URL location = Main.class.getProtectionDomain().getCodeSource().getLocation();
+            java.nio.file.Path path = java.nio.file.Path.of(location.toURI());
+            if (path.toString().endsWith(".jar")) {
+                return "java -jar " + path;
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // No code source (unusual class loaders): the generic form below.
+        }
+        return "java -jar agentworkspace.jar";
+    }
+
     private static String commandOf(String[] args) {
         return args.length == 0 ? "serve" : args[0];
     }

@@ -79,6 +79,10 @@ final class SessionSetup {
         return localSignIn.renew(publicUrl);
     }
 
+    boolean signInEverIssued() {
+        return localSignIn != null && localSignIn.everIssued();
+    }
+
     void registerResources(ResourceConfig resources, UseCases useCases) {
         Optional<SvixWebhookVerifier> webhooks;
         try {

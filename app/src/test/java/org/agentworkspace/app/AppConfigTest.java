@@ -57,10 +57,35 @@ class AppConfigTest {
     @Test
     void toStringHidesSecrets() {
         AppConfig config = AppConfig.fromEnvironment(Map.of(
-                "DATABASE_URL", "postgres://u:hunter2@db/aw",
+                "DATABASE_URL", "postgres://u:hunter2@db/aw?sslmode=require",
                 "CLERK_WEBHOOK_SIGNING_SECRET", "whsec_c2VjcmV0",
                 "CLERK_JWT_KEY", "-----BEGIN PUBLIC KEY-----abc"));
 
         assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("whsec_c2VjcmV0");
+    }
+
+    @Test
+    void aDatabaseAcrossTheNetworkWithoutTlsIsRefusedUnlessExplicitlyAllowed() {
+        for (String url : new String[] {"postgres://u:hunter2@db.example.com/aw", "postgres://u:p@10.0.0.5:5432/aw?sslmode=prefer",
+                "jdbc:postgresql://db.example.com/aw?sslmode=disable&password=hunter2",
+                "jdbc:postgresql://localhost,db.example.com/aw?sslmode=allow"}) {
+            assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", url)))
+                    .as(url).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("DATABASE_URL names a host that is not loopback")
+                    .hasMessageContaining("sslmode=verify-full").hasMessageContaining("AW_ALLOW_INSECURE_DATABASE=true")
+                    .hasMessageNotContaining("hunter2");
+        }
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:p@localhost/aw",
+                "DATABASE_MIGRATION_URL", "postgres://o:p@db.example.com/aw")))
+                .hasMessageContaining("DATABASE_MIGRATION_URL names a host that is not loopback");
+
+        for (String url : new String[] {"postgres://u:p@db.example.com/aw?sslmode=require",
+                "postgres://u:p@db.example.com/aw?sslmode=verify-full&sslrootcert=/etc/ca.pem",
+                "jdbc:postgresql://db.example.com/aw?ssl=true", "postgres://u:p@localhost:5432/aw",
+                "jdbc:postgresql://127.0.0.1:5432/aw", "postgres://u:p@[::1]:5432/aw", "jdbc:postgresql:aw"}) {
+            assertThat(AppConfig.fromEnvironment(Map.of("DATABASE_URL", url)).database()).as(url).isPresent();
+        }
+        assertThat(AppConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:p@db.example.com/aw",
+                "AW_ALLOW_INSECURE_DATABASE", "true")).database()).isPresent();
     }
 }

@@ -1,6 +1,12 @@
 package org.agentworkspace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -116,5 +122,89 @@ class EmbeddedDatabaseTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(EmbeddedDatabase.OWNER_ROLE);
         }
+    }
+
+    @Test
+    void noRoleSignsInWithoutItsPasswordNotEvenTheSuperuserOverLoopback() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+            for (String role : new String[] {EmbeddedDatabase.SUPERUSER, EmbeddedDatabase.OWNER_ROLE, EmbeddedDatabase.RUNTIME_ROLE}) {
+                assertRefused(db.port(), role, null);
+                assertRefused(db.port(), role, "not-the-password");
+            }
+            // The server still works for whoever holds the files.
+            try (Connection c = db.superuserDataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select current_user")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(EmbeddedDatabase.SUPERUSER);
+            }
+            assertSignsIn(db.url(), EmbeddedDatabase.RUNTIME_ROLE);
+            assertSignsIn(db.migrationUrl(), EmbeddedDatabase.OWNER_ROLE);
+        }
+        for (String file : new String[] {EmbeddedDatabase.SUPERUSER_PASSWORD_FILE, EmbeddedDatabase.OWNER_PASSWORD_FILE,
+                EmbeddedDatabase.RUNTIME_PASSWORD_FILE}) {
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve(file))).as(file)
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        String superuserPassword = Files.readString(dataDir.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE));
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(dataDir)) {
+            assertThat(Files.readString(dataDir.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE)))
+                    .as("kept across restarts").isEqualTo(superuserPassword);
+            assertRefused(again.port(), EmbeddedDatabase.SUPERUSER, null);
+            assertSignsIn(again.url(), EmbeddedDatabase.RUNTIME_ROLE);
+        }
+    }
+
+    @Test
+    void aMissingSuperuserPasswordFileIsNamedAtOnceInsteadOfBeingReplacedByOneTheServerDoesNotKnow() throws Exception {
+        EmbeddedDatabase.start(dataDir).close();
+        Files.delete(dataDir.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE));
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir).close())
+                .hasMessageContaining(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE + " is missing")
+                .hasMessageContaining("restore it");
+        assertThat(dataDir.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE)).doesNotExist();
+    }
+
+    @Test
+    void aDataDirectoryFromAnEarlierVersionThatTrustedEveryLocalProcessIsUpgradedAtStart() throws Exception {
+        // What earlier versions left: the library's initdb with "trust" for every local connection.
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+             Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + old.getPort() + "/postgres",
+                     credentials(EmbeddedDatabase.SUPERUSER, null));
+             Statement s = c.createStatement()) {
+            s.execute("create database " + EmbeddedDatabase.DATABASE);
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+            assertRefused(db.port(), EmbeddedDatabase.SUPERUSER, null);
+            assertRefused(db.port(), EmbeddedDatabase.RUNTIME_ROLE, null);
+            assertSignsIn(db.url(), EmbeddedDatabase.RUNTIME_ROLE);
+            assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf"))).isEqualTo(EmbeddedDatabase.HBA);
+        }
+    }
+
+    private static void assertRefused(int port, String role, String password) {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/"
+                + EmbeddedDatabase.DATABASE, credentials(role, password)).close())
+                .as("%s with %s", role, password == null ? "no password" : "a wrong password")
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState())
+                        .as(e.getMessage()).isIn("08004", "28P01"));
+    }
+
+    private static void assertSignsIn(DatabaseUrl url, String role) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), credentials(url.user(), url.password()));
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_user")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(role);
+        }
+    }
+
+    private static Properties credentials(String user, String password) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        return p;
     }
 }

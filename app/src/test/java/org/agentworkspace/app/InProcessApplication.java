@@ -43,7 +43,7 @@ public final class InProcessApplication implements AutoCloseable {
 
     /** A fresh one-time sign-in URL; the previous one stops working. */
     public String localSignInUrl() {
-        return application.localSignInUrl().orElseThrow();
+        return application.renewLocalSignIn();
     }
 
     @Override

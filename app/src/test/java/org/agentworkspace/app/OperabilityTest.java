@@ -24,13 +24,43 @@ import org.junit.jupiter.api.io.TempDir;
 class OperabilityTest {
     @TempDir
     Path dataDir;
+    private TestDatabases.Database db;
 
+    /**
+     * As an operator deploys it: migrated by the owner role ({@code DATABASE_MIGRATION_URL}), served by
+     * the unprivileged runtime role ({@code DATABASE_URL}), so row-level security applies to the server.
+     */
     private Application open() {
-        TestDatabases.Database db = TestDatabases.fresh("schema", FlywayMigrations::migrate);
-        String url = db.server().jdbcUrl(db.name()) + "?user=" + db.server().user()
-                + (db.server().password() == null ? "" : "&password=" + db.server().password());
-        return Application.open(AppConfig.fromEnvironment(Map.of("DATABASE_URL", url, "PORT", "0",
-                "AW_DATA_DIR", dataDir.toString())));
+        db = TestDatabases.fresh("schema_rls",
+                owner -> FlywayMigrations.migrate(owner, TestDatabases.RUNTIME_ROLE));
+        String url = db.server().jdbcUrl(db.name()) + "?password=" + TestDatabases.ROLE_PASSWORD + "&user=";
+        return Application.open(AppConfig.fromEnvironment(Map.of(
+                "DATABASE_URL", url + TestDatabases.RUNTIME_ROLE,
+                "DATABASE_MIGRATION_URL", url + TestDatabases.OWNER_ROLE,
+                "PORT", "0", "AW_DATA_DIR", dataDir.toString())));
+    }
+
+    @Test
+    void the_server_connects_as_the_unprivileged_runtime_role() throws Exception {
+        try (Application app = open()) {
+            // Read as the superuser: every session on the database but this one is the server's.
+            String sql = "select distinct a.usename, r.rolsuper, r.rolbypassrls from pg_stat_activity a"
+                    + " join pg_roles r on r.oid = a.usesysid where a.datname = current_database()"
+                    + " and a.backend_type = 'client backend' and a.pid <> pg_backend_pid()";
+            java.util.List<String> sessions = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            do {
+                sessions.clear();
+                try (var c = db.dataSource().getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        sessions.add(rs.getString(1) + " super=" + rs.getBoolean(2) + " bypassrls=" + rs.getBoolean(3));
+                    }
+                }
+                // The owner's migration sessions close as open() returns; they may linger a moment.
+            } while (!sessions.equals(java.util.List.of(TestDatabases.RUNTIME_ROLE + " super=false bypassrls=false"))
+                    && System.nanoTime() < deadline);
+            assertThat(sessions).containsExactly(TestDatabases.RUNTIME_ROLE + " super=false bypassrls=false");
+        }
     }
 
     @Test

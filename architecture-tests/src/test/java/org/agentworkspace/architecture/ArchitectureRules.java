@@ -5,6 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.implement;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -13,31 +18,45 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.ws.rs.Path;
+import org.agentworkspace.app.Main;
+import org.agentworkspace.clerk.ClerkWebhookResource;
+import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
+import org.agentworkspace.core.ownership.FeedCredential;
 import org.agentworkspace.core.ownership.OwnerScope;
 import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.ownership.UserPrincipal;
+import org.agentworkspace.core.port.in.ActAsUser;
+import org.agentworkspace.core.port.out.CredentialLookup;
 import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.UserRepository;
 import org.agentworkspace.core.usecase.UseCases;
+import org.agentworkspace.http.AgentWorkspaceHttp;
+import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.persistence.JooqPersistence;
+import org.jooq.DSLContext;
 
 /**
  * The isolation promise of DESIGN.md as rules a reviewer can read. Rules about modules that may
  * still be empty are phrased over the classes that exist ("no class outside X …", "repositories
  * are only used by classes outside Y"), so they hold today and bite as soon as a module grows a
  * violating class. Each rule is proven by fixtures in {@code ArchitectureRulesProofTest}.
+ * Packages are named through a class that lives in them, never typed out, so a renamed package
+ * breaks the build here instead of emptying a rule.
  */
 public final class ArchitectureRules {
     static final String CORE = parentOf(UseCases.class.getPackageName()) + "..";
     static final String PORT_OUT = EventRepository.class.getPackageName();
-    static final String PERSISTENCE = "org.agentworkspace..persistence..";
-    static final String HTTP = "org.agentworkspace..http..";
-    static final String CLERK = "org.agentworkspace..clerk..";
-    static final String ICS = "org.agentworkspace..ics..";
-    static final String APP = "org.agentworkspace..app..";
-    static final String JOOQ = "org.jooq..";
-    static final String JAX_RS = "jakarta.ws.rs..";
+    static final String USE_CASES = UseCases.class.getPackageName();
+    static final String PERSISTENCE = JooqPersistence.class.getPackageName() + "..";
+    static final String HTTP = AgentWorkspaceHttp.class.getPackageName() + "..";
+    static final String CLERK = ClerkWebhookResource.class.getPackageName() + "..";
+    static final String ICS = BiweeklyRecurrenceExpander.class.getPackageName() + "..";
+    static final String APP = Main.class.getPackageName() + "..";
+    static final String JOOQ = DSLContext.class.getPackageName() + "..";
+    static final String JAX_RS = Path.class.getPackageName() + "..";
 
     private ArchitectureRules() {
     }
@@ -69,6 +88,26 @@ public final class ArchitectureRules {
                     .belongToAnyOf(AgentScope.class, OwnerScope.class, AgentPrincipal.class, UserPrincipal.class)
                     .should().onlyBeCalled().byClassesThat().belongToAnyOf(Ownership.class)
                     .because("holding a scope must prove that the ownership chain ran (DESIGN.md, layer 1: types)");
+
+    public static final ArchRule only_use_cases_ask_ownership =
+            classes().that().belongToAnyOf(Ownership.class)
+                    .should().onlyHaveDependentClassesThat(resideInAPackage(USE_CASES).or(belongToAnyOf(Ownership.class)))
+                    .because("Ownership mints a principal from whatever it is handed; only the use cases, which"
+                            + " hand it what their own lookups found, may ask it (DESIGN.md, the ownership chain)");
+
+    public static final ArchRule only_credential_lookups_build_credentials =
+            constructors().that().areDeclaredInClassesThat().belongToAnyOf(AgentCredential.class, FeedCredential.class)
+                    .should().onlyBeCalled().byClassesThat(implement(CredentialLookup.class)
+                            .or(belongToAnyOf(AgentCredential.class, FeedCredential.class)))
+                    .because("a credential says what a key or token unlocked; only the lookup that found the"
+                            + " key or token may say it (DESIGN.md, the ownership chain)");
+
+    public static final ArchRule no_resource_touches_an_outbound_port_or_act_as_user =
+            noClasses().that().areAnnotatedWith(Path.class)
+                    .should().dependOnClassesThat(resideInAPackage(PORT_OUT).and(INTERFACES)
+                            .or(belongToAnyOf(ActAsUser.class)))
+                    .because("a route reaches data only through use cases that run the ownership chain, and"
+                            + " acting as a named user belongs to the operator's command line, never to a route");
 
     public static final ArchRule every_public_method_of_a_scoped_repository_takes_a_scope =
             methods().that().arePublic().and().areDeclaredInClassesThat(scopedRepositories())

@@ -30,6 +30,17 @@ class ArchitectureTest {
             ArchitectureRules.only_ownership_constructs_principals_and_scopes;
 
     @ArchTest
+    static final ArchRule only_use_cases_ask_ownership = ArchitectureRules.only_use_cases_ask_ownership;
+
+    @ArchTest
+    static final ArchRule only_credential_lookups_build_credentials =
+            ArchitectureRules.only_credential_lookups_build_credentials;
+
+    @ArchTest
+    static final ArchRule no_resource_touches_an_outbound_port_or_act_as_user =
+            ArchitectureRules.no_resource_touches_an_outbound_port_or_act_as_user;
+
+    @ArchTest
     static final ArchRule every_public_method_of_a_scoped_repository_takes_a_scope =
             ArchitectureRules.every_public_method_of_a_scoped_repository_takes_a_scope;
 

@@ -99,7 +99,9 @@ public final class BenchMain {
             Api api = new Api("http://127.0.0.1:" + port);
             String session = session(api, signIn);
             int pgPort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());
-            String jdbc = "jdbc:postgresql://localhost:" + pgPort + "/agentworkspace";
+            // The embedded database asks every role for its password (issue 15); the URL's wins over the driver's arguments.
+            String jdbc = "jdbc:postgresql://localhost:" + pgPort + "/agentworkspace?password="
+                    + Files.readString(dataDir.resolve("superuser.password")).trim();
             Dataset data = new Seeder(api, session).seed(1000, 10_000, 1_000, jdbc);
             facts.put("dataset", data.agents().size() + " agents, " + data.totalEvents() + " events, "
                     + data.documents() + " documents");

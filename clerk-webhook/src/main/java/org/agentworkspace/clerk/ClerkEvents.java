@@ -3,6 +3,7 @@ package org.agentworkspace.clerk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agentworkspace.core.domain.Text;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.domain.WebhookRejected;
@@ -58,7 +59,7 @@ final class ClerkEvents {
 
     private static UserId userId(JsonNode data) {
         String id = text(data, "id");
-        if (id == null || id.length() > UserId.MAX_LENGTH) {
+        if (id == null || id.length() > UserId.MAX_LENGTH || Text.containsNul(id)) {
             throw new WebhookRejected("Webhook payload has no valid user id");
         }
         return new UserId(id);

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import org.agentworkspace.core.domain.Unauthenticated;
+import org.agentworkspace.core.domain.Text;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.port.out.SessionVerifier;
 import org.agentworkspace.core.port.out.VerifiedSession;
@@ -128,7 +129,7 @@ public final class NimbusSessionVerifier implements SessionVerifier {
             throw refused("authorized party not accepted");
         }
         String subject = claims.getSubject();
-        if (subject == null || subject.isBlank() || subject.length() > UserId.MAX_LENGTH) {
+        if (subject == null || subject.isBlank() || subject.length() > UserId.MAX_LENGTH || Text.containsNul(subject)) {
             throw refused("no usable sub claim");
         }
         return new VerifiedSession(new UserId(subject), expiresAt);

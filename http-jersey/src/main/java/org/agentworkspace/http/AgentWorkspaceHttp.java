@@ -36,6 +36,8 @@ public final class AgentWorkspaceHttp {
 
         config.register(new RequestIdFilter());
         config.register(new BodyLimitFilter(settings.maxBodyBytes()));
+        config.register(new QueryValuesFilter());
+        config.register(new CrossSiteRequestFilter(settings.trustedOrigins()));
         config.register(new AuthenticationFilter(useCases.authenticateAgent(), useCases.authenticateUser()));
         registerOperations(config, operations);
         config.register(new ResponseHeadersFilter());

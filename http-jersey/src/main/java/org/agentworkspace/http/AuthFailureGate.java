@@ -16,13 +16,16 @@ import org.glassfish.grizzly.http.server.Request;
 
 /**
  * Runs before authentication: names the client address (socket peer, or {@code X-Forwarded-For}
- * behind a trusted proxy) and refuses with 429, without looking at the credential, a request from
- * an address this instance knows to have used up its failed-authentication quota.
+ * behind a trusted proxy) and marks a request from an address this instance knows to have used up
+ * its failed-authentication quota: should its credential fail too, it is refused with 429 without a
+ * database round trip; a valid credential from the same address still works.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
 final class AuthFailureGate implements ContainerRequestFilter {
     static final String CLIENT_ADDRESS = AuthFailureGate.class.getName() + ".clientAddress";
+    /** The refusal a failure from a blocked address gets, set only while the address is blocked. */
+    static final String BLOCKED = AuthFailureGate.class.getName() + ".blocked";
 
     private final TrustedProxies trustedProxies;
     private final BlockedAddresses blocked;
@@ -54,8 +57,9 @@ final class AuthFailureGate implements ContainerRequestFilter {
         }
         long seconds = blocked.secondsBlocked(address.get());
         if (seconds > 0) {
-            metrics.rejected(Partition.AUTH);
-            request.abortWith(RateLimitResponses.tooManyRequests(new RateDecision(authPolicy, false, 0, seconds, seconds)));
+            // Not refused yet: a valid credential from this address still works (issue 15, item 11).
+            // If it fails, RateLimitFilter answers 429 from this without another database round trip.
+            request.setProperty(BLOCKED, new RateDecision(authPolicy, false, 0, seconds, seconds));
         }
     }
 

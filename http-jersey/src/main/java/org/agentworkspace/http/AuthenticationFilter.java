@@ -61,7 +61,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     /** The credential of an {@code Authorization: Bearer …} header; {@code null} when there is none. */
-    private static String bearer(ContainerRequestContext request) {
+    static String bearer(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() < BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -5,9 +5,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.io.InputStream;
+import org.agentworkspace.http.edge.EdgeHandler;
 
 /**
- * Refuses a body over the limit before reading it when its length is announced, and otherwise
+ * Drops the body of GET, HEAD, DELETE and OPTIONS, refuses a body over the limit before reading it when its length is announced, and otherwise
  * wraps the stream so reading stops one byte past the limit. Runs before authentication: an
  * oversized body is refused without costing a credential lookup.
  */
@@ -22,6 +24,14 @@ final class BodyLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (EdgeHandler.BODILESS.contains(request.getMethod())) {
+            // API.md: a body on GET, HEAD, DELETE is ignored; the request is served as if it had none.
+            request.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+            request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            request.getHeaders().remove("Transfer-Encoding");
+            request.setEntityStream(InputStream.nullInputStream());
+            return;
+        }
         String announced = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (announced != null && exceeds(announced.trim())) {
             throw RequestRejected.bodyTooLarge();

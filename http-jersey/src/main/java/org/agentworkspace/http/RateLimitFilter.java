@@ -107,6 +107,11 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
     private void chargeFailure(ContainerRequestContext request, ContainerResponseContext response) {
         String address = request.getProperty(AuthFailureGate.CLIENT_ADDRESS) instanceof AuthFailureGate.ClientAddress a
                 ? a.get() : "unknown";
+        if (request.getProperty(AuthFailureGate.BLOCKED) instanceof RateDecision known) {
+            reject(known);
+            RateLimitResponses.replaceWithTooManyRequests(response, known);
+            return;
+        }
         RateLimiter charged = costALookup(request) ? limiter : lookupFreeFailures;
         RateDecision decision = charged.consume(Partition.AUTH, address);
         if (decision.allowed()) {

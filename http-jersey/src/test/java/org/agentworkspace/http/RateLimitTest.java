@@ -17,15 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.agentworkspace.core.domain.Agent;
-import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.User;
 import org.agentworkspace.core.domain.UserId;
-import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
-import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.FeedResponse;
 import org.agentworkspace.http.limits.Bucket4jRateLimiter;
 import org.agentworkspace.http.limits.RateLimitSettings;
@@ -47,8 +44,7 @@ class RateLimitTest {
 
     private final StubUseCases stubs = new StubUseCases();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final AgentPrincipal otherAgent = new Ownership().agentPrincipal(
-            new AgentCredential(AgentId.random(), AgentStatus.ACTIVE), java.time.Instant.EPOCH);
+    private final AgentPrincipal otherAgent = StubUseCases.anotherAgent();
     private DataSource database;
 
     @BeforeEach
@@ -199,6 +195,22 @@ class RateLimitTest {
         HttpResponse<String> elsewhere = second.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
 
         assertThat(elsewhere.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void a_valid_key_still_works_from_an_address_that_used_up_its_failures() {
+        TestServer server = server(limits(10, 100, 100, 2), TrustedProxies.none());
+        server.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
+        server.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
+        HttpResponse<String> blocked = server.get("/api/v1/me", "Authorization", "Bearer " + wellFormedUnknownKey());
+
+        HttpResponse<String> valid = server.get("/api/v1/me", "Authorization", "Bearer " + StubUseCases.AGENT_KEY);
+        HttpResponse<String> stillBlocked = server.get("/api/v1/me", "Authorization", "Bearer ak_bad");
+
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(valid.statusCode()).as("issue 15: the quota of failures is not a lockout").isEqualTo(200);
+        assertThat(stillBlocked.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(header(stillBlocked, "Retry-After"))).isBetween(1L, 60L);
     }
 
     @Test

@@ -201,7 +201,8 @@ class RequestHandlingTest {
     void a_cross_site_form_post_is_unsupported() {
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
             HttpResponse<String> response = server.send(server.request("/api/dashboard/agents")
-                    .header("Cookie", "__session=" + StubUseCases.USER_TOKEN).header("Content-Type", type)
+                    .header("Cookie", "__session=" + StubUseCases.USER_TOKEN).header("Sec-Fetch-Site", "same-origin")
+                    .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")));
             assertThat(response.statusCode()).as(type).isEqualTo(415);
         }

@@ -1,17 +1,13 @@
 package org.agentworkspace.http;
 
 import java.util.List;
-import org.agentworkspace.core.domain.AgentId;
-import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.Subscription;
+import org.agentworkspace.core.builders.Scenario;
 import org.agentworkspace.core.domain.Unauthenticated;
-import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
-import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
-import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.ActAsUser;
 import org.agentworkspace.core.port.in.AuthenticateAgent;
@@ -52,9 +48,10 @@ import org.agentworkspace.core.usecase.UseCases;
 final class StubUseCases {
     static final String AGENT_KEY = "ak_good";
     static final String USER_TOKEN = "session_good";
-    static final AgentPrincipal AGENT = new Ownership().agentPrincipal(
-            new AgentCredential(AgentId.random(), AgentStatus.ACTIVE), java.time.Instant.EPOCH);
-    static final UserPrincipal USER = new Ownership().userPrincipal(new UserId("user_1"));
+    /** The principals come from the real chain (on in-memory ports): nothing here can mint one. */
+    private static final Scenario CHAIN = new Scenario();
+    static final UserPrincipal USER = CHAIN.user("user_1");
+    static final AgentPrincipal AGENT = anotherAgent();
 
     AuthenticateAgent authenticateAgent;
     AuthenticateUser authenticateUser;
@@ -145,6 +142,11 @@ final class StubUseCases {
     /** The agent's side of {@link GetDocument}, as a lambda. */
     interface DocumentGetter {
         Document get(AgentPrincipal agent, String id);
+    }
+
+    /** A further agent of {@link #USER}, authenticated with its real key. */
+    static AgentPrincipal anotherAgent() {
+        return CHAIN.principalOf(CHAIN.agentOf(USER, "Atlas"));
     }
 
     static <T> T unexpected() {

@@ -14,11 +14,14 @@ import java.time.Duration;
 import org.agentworkspace.core.domain.FeedUrls;
 import org.agentworkspace.core.usecase.UseCases;
 import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import java.util.List;
+import org.agentworkspace.http.edge.EdgeServer;
+import org.agentworkspace.http.edge.EdgeSettings;
 
 /** The HTTP layer on a real Grizzly server on a free port, with a plain JDK client. */
 final class TestServer implements AutoCloseable {
     static final String PUBLIC_URL = "https://cal.example.test";
+    static final Duration BODY_TIMEOUT = Duration.ofSeconds(2);
     private final HttpServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -29,9 +32,19 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(UseCases useCases, Readiness readiness, HttpOperations operations) {
-        var config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), useCases, readiness,
-                operations);
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
+        this(useCases, readiness, operations, HttpSettings.of(new FeedUrls(PUBLIC_URL)));
+    }
+
+    /** Behind the edge, as the application serves: bodies wait at most {@link #BODY_TIMEOUT}. */
+    TestServer(UseCases useCases, Readiness readiness, HttpOperations operations, HttpSettings settings) {
+        var config = AgentWorkspaceHttp.resourceConfig(settings, useCases, readiness, operations);
+        server = EdgeServer.create(URI.create("http://127.0.0.1:0/"), config,
+                new EdgeSettings(settings.maxBodyBytes(), BODY_TIMEOUT, 16), List.of());
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         int port = server.getListeners().iterator().next().getPort();
         base = URI.create("http://127.0.0.1:" + port);
     }

@@ -27,9 +27,11 @@ import java.util.NavigableSet;
 import java.util.TimeZone;
 import java.util.TreeSet;
 import org.agentworkspace.core.domain.EventData;
-import org.agentworkspace.core.domain.ValidationFailed;
+import org.agentworkspace.core.domain.Issues;
+import org.agentworkspace.core.domain.RecurrenceRule;
 import org.agentworkspace.core.port.out.Occurrence;
 import org.agentworkspace.core.port.out.RecurrenceExpander;
+import org.agentworkspace.core.port.out.TooManyOccurrences;
 
 /**
  * Expands RRULEs with biweekly's port of google-rfc-2445, in the wall-clock time of the zone.
@@ -44,7 +46,8 @@ import org.agentworkspace.core.port.out.RecurrenceExpander;
  * <p>Termination: without COUNT the iterator jumps straight to the window's year and month; with
  * COUNT every earlier occurrence must be counted, so it walks them. Either way it stops after
  * {@link #MAX_STEPS} generated candidates and reports the rule as too dense for the window
- * ({@link ValidationFailed} on {@code rrule}) rather than answering something incomplete. Rules no
+ * ({@link TooManyOccurrences}, which the use case answers as a validation error on {@code rrule})
+ * rather than answering something incomplete. Rules no
  * date can satisfy end in the iterator itself, which gives up after 100 years without an instance;
  * the same throttle means a window more than about 100 years after the series' start finds
  * nothing (google-rfc-2445 behaviour, accepted: calendars do not look that far).
@@ -125,7 +128,7 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
         boolean ended = true;
         while ((count == null || index < count) && it.hasNext()) {
             if (++steps > MAX_STEPS) {
-                throw ValidationFailed.of("rrule", "the rule has too many occurrences to expand in this window");
+                throw new TooManyOccurrences("the rule has too many occurrences to expand in this window");
             }
             DateValue value = it.next();
             if (value.compareTo(first) <= 0) {
@@ -183,6 +186,12 @@ public final class BiweeklyRecurrenceExpander implements RecurrenceExpander {
     }
 
     private static Recurrence parse(String rrule) {
+        // One grammar, the core's: biweekly's parser is lenient (it skips unknown parts and keeps
+        // what it can read), so a rule the core would refuse must not be expanded by a reading of
+        // its own. The core validated every stored rule; anything else is a programming error.
+        if (RecurrenceRule.parse(rrule, "rrule", new Issues()) == null) {
+            throw new IllegalArgumentException("not a recurrence rule the core accepts: " + rrule);
+        }
         String value = rrule.regionMatches(true, 0, "RRULE:", 0, 6) ? rrule.substring(6) : rrule;
         ParseContext context = new ParseContext();
         context.setVersion(ICalVersion.V2_0);

@@ -47,7 +47,7 @@ final class Fixtures {
     static byte[] render(FeedHeader header, List<Event> events) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            new BiweeklyFeedRenderer().render(header, sink -> events.forEach(sink), out);
+            new IcsFeedRenderer().render(header, sink -> events.forEach(sink), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

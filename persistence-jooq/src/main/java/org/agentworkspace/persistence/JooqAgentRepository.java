@@ -77,7 +77,8 @@ public final class JooqAgentRepository implements AgentRepository {
                 .set(AGENTS.TIMEZONE, agent.timezone().getId())
                 .set(AGENTS.STATUS, agent.status().wireName())
                 .set(AGENTS.UPDATED_AT, agent.updatedAt())
-                .where(isScopeAgent(scope))
+                // The row's own id as well: another agent's values never land on the scope's row.
+                .where(isScopeAgent(scope)).and(AGENTS.ID.eq(agent.id().value()))
                 .execute() == 1;
     }
 

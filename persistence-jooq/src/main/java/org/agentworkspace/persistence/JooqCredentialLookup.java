@@ -38,6 +38,7 @@ public final class JooqCredentialLookup implements CredentialLookup {
             + "last_used_at, previous_valid_until from aw_agent_by_key_digest(?)";
     private static final String RECORD_KEY_USE = "select aw_touch_api_key(?, ?, ?)";
     private static final Field<UUID> ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
+    private static final Field<UUID> AGENT_ID = DSL.field(DSL.name("agent_id"), SQLDataType.UUID);
     private static final Field<String> TOKEN = DSL.field(DSL.name("token"), SQLDataType.CLOB);
     private static final Field<String> DETAIL = DSL.field(DSL.name("detail"), SQLDataType.CLOB);
     private static final Field<Instant> LAST_FETCHED_AT = DSL.field(DSL.name("last_fetched_at"), SQLDataType.INSTANT);
@@ -88,12 +89,12 @@ public final class JooqCredentialLookup implements CredentialLookup {
     }
 
     @Override
-    public Optional<FeedCredential> feedByToken(AgentId agentId, FeedToken token) {
-        return tx.dsl().select(ID, TOKEN, DETAIL, LAST_FETCHED_AT, LAST_FETCHED_BY)
-                .from(DSL.table("aw_feed_by_token({0}, {1})", DSL.val(agentId.value(), SQLDataType.UUID),
-                        DSL.val(token.reveal(), SQLDataType.CLOB)))
-                .fetchOptional(r -> new FeedCredential(new SubscriptionId(r.value1()), agentId,
-                        FeedToken.parse(r.value2()).orElseThrow(), FeedDetail.fromWire(r.value3()).orElseThrow(),
-                        r.value4(), r.value5()));
+    public Optional<FeedCredential> feedByToken(FeedToken token) {
+        // The agent comes from the row, not from the request: the use case compares it with the URL's.
+        return tx.dsl().select(ID, AGENT_ID, TOKEN, DETAIL, LAST_FETCHED_AT, LAST_FETCHED_BY)
+                .from(DSL.table("aw_feed_by_token({0})", DSL.val(token.reveal(), SQLDataType.CLOB)))
+                .fetchOptional(r -> new FeedCredential(new SubscriptionId(r.value1()), new AgentId(r.value2()),
+                        FeedToken.parse(r.value3()).orElseThrow(), FeedDetail.fromWire(r.value4()).orElseThrow(),
+                        r.value5(), r.value6()));
     }
 }

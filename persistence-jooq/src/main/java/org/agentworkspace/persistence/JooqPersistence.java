@@ -30,6 +30,11 @@ public final class JooqPersistence {
         return new JooqPersistence(new JooqTransactions(Objects.requireNonNull(dataSource, "dataSource")));
     }
 
+    /** The periodic purge's access: expired idempotency records and old webhook ids. */
+    public JooqExpiredRecords expiredRecords() {
+        return new JooqExpiredRecords(transactions);
+    }
+
     public Transactions transactions() {
         return transactions;
     }

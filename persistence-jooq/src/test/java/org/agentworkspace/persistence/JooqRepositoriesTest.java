@@ -38,6 +38,7 @@ import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
+import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.OwnerScope;
@@ -91,8 +92,9 @@ class JooqRepositoriesTest {
         return agent;
     }
 
+    /** The owner's path to one of their agents, as the use cases take it: no credential is forged. */
     private AgentScope scopeOf(Agent agent) {
-        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE), Instant.EPOCH), Scope.EVENTS_WRITE);
+        return ownership.scopeFor(ownership.userPrincipal(agent.owner()), agent, Access.WRITE);
     }
 
     private <T> T in(AgentScope scope, java.util.function.Supplier<T> work) {
@@ -247,16 +249,19 @@ class JooqRepositoriesTest {
         assertThat(in(a, () -> p.subscriptions().list(a))).containsExactly(sub);
         assertThat(in(b, () -> p.subscriptions().list(b))).isEmpty();
         assertThat(in(b, () -> p.subscriptions().find(b, sub.id()))).isEmpty();
-        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(agentA.id(), token)))
-                .hasValueSatisfying(c -> assertThat(c.subscriptionId()).isEqualTo(sub.id()));
-        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(agentB.id(), token))).isEmpty();
+        // The token's own agent comes from the row: A's, never the sibling's.
+        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(token)))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.subscriptionId()).isEqualTo(sub.id());
+                    assertThat(c.agentId()).isEqualTo(agentA.id());
+                });
 
         FeedToken rotated = FeedToken.generate(random);
         assertThat(in(b, () -> p.subscriptions().replaceToken(b, sub.id(), rotated))).isEmpty();
         assertThat(in(a, () -> p.subscriptions().replaceToken(a, sub.id(), rotated)))
                 .hasValueSatisfying(s -> assertThat(s.token()).isEqualTo(rotated));
-        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(agentA.id(), token))).isEmpty();
-        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(agentA.id(), rotated))).isPresent();
+        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(token))).isEmpty();
+        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(rotated))).isPresent();
 
         Instant fetched = T0.plusSeconds(600);
         in(a, () -> {
@@ -274,7 +279,7 @@ class JooqRepositoriesTest {
             assertThat(s.lastFetchedBy()).isEqualTo("Google-Calendar-Importer");
         });
         // The lookup tells the same, so the next fetch within the minute need not try to write.
-        assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(agentA.id(), rotated)))
+        assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(rotated)))
                 .hasValueSatisfying(c -> {
                     assertThat(c.lastFetchedAt()).isEqualTo(fetched);
                     assertThat(c.lastFetchedBy()).isEqualTo("Google-Calendar-Importer");
@@ -284,7 +289,7 @@ class JooqRepositoriesTest {
                 });
         assertThat(in(b, () -> p.subscriptions().delete(b, sub.id()))).isFalse();
         assertThat(in(a, () -> p.subscriptions().delete(a, sub.id()))).isTrue();
-        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(agentA.id(), rotated))).isEmpty();
+        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(rotated))).isEmpty();
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
+import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.OwnerScope;
@@ -288,11 +289,13 @@ class RowLevelSecurityTest {
         assertThat(byUnknownDigest).isEmpty();
         assertThat(p.transactions().inTransaction(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
                 .map(AgentCredential::agentId).contains(b.agentId());
-        // B's token does not open A's feed.
-        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(a.agentId(), subscriptionOfB.token())))
-                .isEmpty();
-        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(b.agentId(), subscriptionOfB.token())))
-                .hasValueSatisfying(f -> assertThat(f.subscriptionId()).isEqualTo(subscriptionOfB.id()));
+        // B's token answers B's subscription and B's agent, read from the row: the use case
+        // compares that agent with the one a feed URL names.
+        assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(subscriptionOfB.token())))
+                .hasValueSatisfying(f -> {
+                    assertThat(f.subscriptionId()).isEqualTo(subscriptionOfB.id());
+                    assertThat(f.agentId()).isEqualTo(b.agentId());
+                });
         // Nothing the functions did lingers: after a lookup the same transaction still sees nothing.
         assertThat(p.transactions().inTransaction(() -> {
             p.credentials().agentByKeyDigest(keyOfB.digest());
@@ -304,7 +307,7 @@ class RowLevelSecurityTest {
     void aSingleStatementRunsTheLookupsInAutoCommitAndSeesNoOwnedRow() {
         assertThat(p.transactions().inSingleStatement(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
                 .map(AgentCredential::agentId).contains(b.agentId());
-        assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(b.agentId(), subscriptionOfB.token())))
+        assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(subscriptionOfB.token())))
                 .hasValueSatisfying(f -> assertThat(f.subscriptionId()).isEqualTo(subscriptionOfB.id()));
         assertThat(p.transactions().inSingleStatement(() -> dsl().connectionResult(Connection::getAutoCommit))).isTrue();
         // A scope stated by an earlier transaction on the pooled connections does not linger.
@@ -363,7 +366,8 @@ class RowLevelSecurityTest {
             p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
             return null;
         });
-        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE), Instant.EPOCH), Scope.EVENTS_WRITE);
+        // The owner's path to one of their agents, as the use cases take it: no credential is forged.
+        return ownership.scopeFor(ownership.userPrincipal(userId), agent, Access.WRITE);
     }
 
     private Event event(AgentScope scope, String title) {

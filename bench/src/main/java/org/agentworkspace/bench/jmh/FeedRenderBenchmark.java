@@ -18,7 +18,7 @@ import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.port.out.FeedHeader;
-import org.agentworkspace.ics.BiweeklyFeedRenderer;
+import org.agentworkspace.ics.IcsFeedRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FeedRenderBenchmark {
-    private final BiweeklyFeedRenderer renderer = new BiweeklyFeedRenderer();
+    private final IcsFeedRenderer renderer = new IcsFeedRenderer();
     private final List<Event> events = new ArrayList<>();
     private FeedHeader header;
 

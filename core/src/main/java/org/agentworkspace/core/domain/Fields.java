@@ -15,7 +15,7 @@ final class Fields {
      */
     static <T> T required(Field<T> field, String path, Issues issues) {
         if (field instanceof Field.Value<T> v) {
-            return v.value();
+            return noNul(v.value(), path, issues);
         }
         if (field instanceof Field.WrongType<T> w) {
             issues.add(path, path + " must be " + w.expected());
@@ -30,12 +30,20 @@ final class Fields {
     /** The value of an optional field; {@code null} when absent or sent as {@code null} (which clears it). */
     static <T> T optional(Field<T> field, String path, Issues issues) {
         if (field instanceof Field.Value<T> v) {
-            return v.value();
+            return noNul(v.value(), path, issues);
         }
         if (field instanceof Field.WrongType<T> w) {
             issues.add(path, path + " must be " + w.expected());
         }
         return null;
+    }
+
+    /** Every text field passes here: the NUL rule of {@link Text} is checked once, for all of them. */
+    private static <T> T noNul(T value, String path, Issues issues) {
+        if (value instanceof String text) {
+            Text.checkNoNul(text, path, issues);
+        }
+        return value;
     }
 
     /** Characters as people count them: code points, so an emoji is one, not two UTF-16 units. */

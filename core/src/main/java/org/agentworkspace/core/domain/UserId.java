@@ -11,6 +11,9 @@ public record UserId(String value) {
         if (value.isBlank() || value.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("user id must be 1 to " + MAX_LENGTH + " characters");
         }
+        if (Text.containsNul(value)) {
+            throw new IllegalArgumentException(Text.nulMessage("user id"));
+        }
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.agentworkspace.core.usecase;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.User;
+import org.agentworkspace.core.domain.Text;
 import org.agentworkspace.core.domain.UserId;
+import org.agentworkspace.core.domain.ValidationFailed;
 import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.ownership.UserPrincipal;
@@ -26,6 +28,10 @@ final class ActAsUserService implements ActAsUser {
 
     @Override
     public UserPrincipal addUser(UserProfile profile) {
+        String nulField = Text.nulFieldOf(profile);
+        if (nulField != null) {
+            throw ValidationFailed.of(nulField, Text.nulMessage(nulField));
+        }
         User user = transactions.inTransaction(() -> users.upsert(profile, clock.now()));
         return ownership.userPrincipal(user.id());
     }

@@ -23,6 +23,7 @@ import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.EventWindow;
 import org.agentworkspace.core.port.out.Occurrence;
 import org.agentworkspace.core.port.out.RecurrenceExpander;
+import org.agentworkspace.core.port.out.TooManyOccurrences;
 import org.agentworkspace.core.port.out.Transactions;
 
 /**
@@ -94,8 +95,14 @@ final class ListEventsService implements ListEvents {
                     zone = agentZone;
                 }
                 int room = QueryRules.MAX_OCCURRENCES + 1 - all.size();
-                for (Occurrence o : recurrence.occurrences(event.data(), zone, listing.startAfter(),
-                        listing.startBefore(), room)) {
+                List<Occurrence> occurrences;
+                try {
+                    occurrences = recurrence.occurrences(event.data(), zone, listing.startAfter(),
+                            listing.startBefore(), room);
+                } catch (TooManyOccurrences e) {
+                    throw ValidationFailed.of("rrule", e.getMessage());
+                }
+                for (Occurrence o : occurrences) {
                     all.add(event.occurrence(o.start(), o.end()));
                 }
             }

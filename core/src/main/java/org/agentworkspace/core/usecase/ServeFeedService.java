@@ -46,8 +46,10 @@ final class ServeFeedService implements ServeFeed {
         AgentId id = AgentId.parse(agentId).orElseThrow(() -> new NotFound("Feed"));
         FeedToken presented = FeedToken.parse(token).orElseThrow(() -> new NotFound("Feed"));
         FeedCredential credential = reads.transactions()
-                .inSingleStatement(() -> credentials.feedByToken(id, presented))
+                .inSingleStatement(() -> credentials.feedByToken(presented))
                 .orElseThrow(() -> new NotFound("Feed"));
+        // The token's own agent, read with it: a live token of another agent, even a sibling of
+        // the same owner, opens nothing under this URL.
         if (!credential.agentId().equals(id)) {
             throw new NotFound("Feed");
         }

@@ -1,6 +1,7 @@
 package org.agentworkspace.core.usecase;
 
 import java.time.Instant;
+import org.agentworkspace.core.domain.Text;
 import org.agentworkspace.core.domain.WebhookRejected;
 import org.agentworkspace.core.port.in.SyncUsers;
 import org.agentworkspace.core.port.in.UserChange;
@@ -26,6 +27,10 @@ final class SyncUsersService implements SyncUsers {
     public Outcome apply(String deliveryId, UserChange change) {
         if (deliveryId == null || deliveryId.isBlank()) {
             throw new WebhookRejected("Webhook delivery has no id");
+        }
+        if (change instanceof UserChange.Upsert upsert && Text.nulFieldOf(upsert.profile()) != null) {
+            // A 400 that says why: PostgreSQL's refusal was a 500, which Svix retries forever.
+            throw new WebhookRejected("Webhook user " + Text.nulMessage(Text.nulFieldOf(upsert.profile())));
         }
         return transactions.inTransaction(() -> {
             Instant now = clock.now();

@@ -3,7 +3,6 @@ package org.agentworkspace.core.fakes;
 import java.time.Instant;
 import java.util.Optional;
 import org.agentworkspace.core.domain.Agent;
-import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentKey;
 import org.agentworkspace.core.domain.ApiKeyId;
 import org.agentworkspace.core.domain.FeedToken;
@@ -59,10 +58,10 @@ public final class InMemoryCredentialLookup implements CredentialLookup {
     }
 
     @Override
-    public Optional<FeedCredential> feedByToken(AgentId agentId, FeedToken token) {
+    public Optional<FeedCredential> feedByToken(FeedToken token) {
         calls++;
         return db.subscriptions.values().stream()
-                .filter(s -> s.agentId().equals(agentId) && s.token().equals(token))
+                .filter(s -> s.token().equals(token))
                 .map(s -> new FeedCredential(s.id(), s.agentId(), s.token(), s.detail(), s.lastFetchedAt(), s.lastFetchedBy()))
                 .findFirst();
     }

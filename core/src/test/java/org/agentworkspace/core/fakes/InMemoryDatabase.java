@@ -63,6 +63,56 @@ public final class InMemoryDatabase {
             previous = null;
             previousValidUntil = null;
         }
+
+        StoredKey copy() {
+            StoredKey copy = new StoredKey(key, digest);
+            copy.previous = previous;
+            copy.previousValidUntil = previousValidUntil;
+            copy.revokedAt = revokedAt;
+            return copy;
+        }
+    }
+
+    /** Everything, copied: what a transaction's rollback restores. Values are immutable records. */
+    Runnable snapshot() {
+        Map<UserId, User> users = new LinkedHashMap<>(this.users);
+        Set<UserId> tombstones = new HashSet<>(this.tombstones);
+        Map<AgentId, Agent> agents = new LinkedHashMap<>(this.agents);
+        Map<AgentId, Calendar> calendars = new HashMap<>(this.calendars);
+        Map<EventId, Event> events = new LinkedHashMap<>(this.events);
+        Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>(this.eventWrites);
+        Map<DocumentId, Document> documents = new LinkedHashMap<>(this.documents);
+        Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>(this.subscriptions);
+        Map<org.agentworkspace.core.domain.ApiKeyId, StoredKey> apiKeys = new LinkedHashMap<>();
+        this.apiKeys.forEach((id, key) -> apiKeys.put(id, key.copy()));
+        List<AuditEntry> audit = new ArrayList<>(this.audit);
+        Map<AgentId, Map<String, IdempotencyRecord>> idempotency = new HashMap<>();
+        this.idempotency.forEach((agent, records) -> idempotency.put(agent, new HashMap<>(records)));
+        Set<String> processedWebhooks = new HashSet<>(this.processedWebhooks);
+        return () -> {
+            restore(this.users, users);
+            restore(this.tombstones, tombstones);
+            restore(this.agents, agents);
+            restore(this.calendars, calendars);
+            restore(this.events, events);
+            restore(this.eventWrites, eventWrites);
+            restore(this.documents, documents);
+            restore(this.subscriptions, subscriptions);
+            restore(this.apiKeys, apiKeys);
+            restore(this.audit, audit);
+            restore(this.idempotency, idempotency);
+            restore(this.processedWebhooks, processedWebhooks);
+        };
+    }
+
+    private static <K, V> void restore(Map<K, V> live, Map<K, V> saved) {
+        live.clear();
+        live.putAll(saved);
+    }
+
+    private static <T> void restore(java.util.Collection<T> live, java.util.Collection<T> saved) {
+        live.clear();
+        live.addAll(saved);
     }
 
     void deleteAgentCascade(AgentId id) {

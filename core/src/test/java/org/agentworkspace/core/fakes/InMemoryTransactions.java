@@ -10,16 +10,21 @@ import org.agentworkspace.core.port.out.Transactions;
 /**
  * Runs the work directly; records the scope of each outermost transaction, so tests can assert
  * that a use case runs in exactly one transaction under the scope it should. Keeps the port's
- * nesting rules as the database adapter does: a nested call for another scope is refused, and
- * {@link #narrowTo} needs an open owner scope.
+ * rules as the database adapter does: a failure rolls every change of the outermost transaction
+ * back, a nested call for another scope is refused, and {@link #narrowTo} needs an open owner scope.
  */
 public final class InMemoryTransactions implements Transactions {
     private static final String SINGLE_STATEMENT = "single statement";
 
+    private final InMemoryDatabase db;
     private final List<String> outermost = new ArrayList<>();
     private int depth;
     /** What the open transaction is scoped to: {@code agent:<id>}, {@code owner:<id>}, {@code unscoped}. */
     private String open;
+
+    public InMemoryTransactions(InMemoryDatabase db) {
+        this.db = db;
+    }
 
     @Override
     public <T> T inTransaction(AgentScope scope, Supplier<T> work) {
@@ -53,15 +58,22 @@ public final class InMemoryTransactions implements Transactions {
     }
 
     private <T> T run(String label, String scope, Supplier<T> work) {
+        Runnable rollback = null;
         if (depth == 0) {
             outermost.add(label);
             open = scope;
+            rollback = db.snapshot();
         } else if (!scope.equals(open)) {
             throw new IllegalStateException("a transaction for " + scope + " cannot join the open one for " + open);
         }
         depth++;
         try {
             return work.get();
+        } catch (RuntimeException | Error e) {
+            if (rollback != null) {
+                rollback.run();
+            }
+            throw e;
         } finally {
             depth--;
             if (depth == 0) {

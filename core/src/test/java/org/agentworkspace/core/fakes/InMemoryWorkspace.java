@@ -11,7 +11,7 @@ import org.agentworkspace.core.usecase.UseCases;
 public final class InMemoryWorkspace {
     public final InMemoryDatabase db = new InMemoryDatabase();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T08:00:00Z"));
-    public final InMemoryTransactions transactions = new InMemoryTransactions();
+    public final InMemoryTransactions transactions = new InMemoryTransactions(db);
     public final InMemoryCredentialLookup credentials = new InMemoryCredentialLookup(db);
     public final InMemoryUserRepository users = new InMemoryUserRepository(db);
     public final InMemoryAgentRepository agents = new InMemoryAgentRepository(db);

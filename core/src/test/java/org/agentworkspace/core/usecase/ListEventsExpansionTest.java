@@ -16,6 +16,7 @@ import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.EventQuery;
 import org.agentworkspace.core.port.in.NewAgent;
+import org.agentworkspace.core.port.out.TooManyOccurrences;
 import org.junit.jupiter.api.Test;
 
 class ListEventsExpansionTest {
@@ -82,5 +83,22 @@ class ListEventsExpansionTest {
     void expand_without_both_bounds_is_refused() {
         assertThatThrownBy(() -> s.ws.useCases.listEvents().list(atlas, new EventQuery("2026-01-01T00:00:00Z", null,
                 null, null, "true"))).isInstanceOf(ValidationFailed.class);
+    }
+
+    @Test
+    void an_expander_giving_up_on_a_dense_rule_is_answered_as_a_validation_error_on_rrule() {
+        s.ws.useCases.createEvent().create(atlas, anEvent().withStart("2026-01-01T14:00:00Z")
+                .withEnd("2026-01-01T15:00:00Z").withRrule("FREQ=SECONDLY").build());
+        Ports p = s.ws.ports();
+        UseCases giving = UseCases.create(new Ports(p.transactions(), p.credentials(), p.users(), p.agents(), p.events(),
+                p.documents(), p.subscriptions(), p.apiKeys(), p.audit(), p.idempotency(), p.processedWebhooks(),
+                (series, zone, from, before, max) -> {
+                    throw new TooManyOccurrences("the rule has too many occurrences to expand in this window");
+                }, p.feedRenderer(), p.sessions()), s.ws.settings);
+
+        assertThatThrownBy(() -> giving.listEvents().list(atlas,
+                window("2026-01-10T00:00:00Z", "2026-01-11T00:00:00Z", null, null)))
+                .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.issues()).extracting(Issue::path)
+                        .containsExactly("rrule"));
     }
 }

@@ -66,4 +66,15 @@ class UserSyncTest {
         assertThat(s.ws.useCases.actAsUser().addUser(UserProfile.idOnly(ada)).userId()).isEqualTo(ada);
         assertThat(s.ws.useCases.actAsUser().actAs("user_ada").userId()).isEqualTo(ada);
     }
+
+    @Test
+    void a_profile_with_a_nul_is_rejected_before_any_write() {
+        UserProfile profile = new UserProfile(ada, "ada@example.com", "Ada\u0000", "Lovelace", null);
+
+        assertThatThrownBy(() -> s.ws.useCases.syncUsers().apply("msg_nul", new UserChange.Upsert(profile)))
+                .isInstanceOf(WebhookRejected.class).hasMessageContaining("firstName").hasMessageContaining("NUL");
+        assertThatThrownBy(() -> s.ws.useCases.actAsUser().addUser(profile))
+                .isInstanceOf(org.agentworkspace.core.domain.ValidationFailed.class);
+        assertThatThrownBy(() -> s.ws.useCases.actAsUser().actAs("user_ada")).isInstanceOf(NotFound.class);
+    }
 }

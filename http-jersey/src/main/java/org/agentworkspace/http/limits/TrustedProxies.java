@@ -117,10 +117,25 @@ public final class TrustedProxies {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(t));
+            // Never getByName on bare text: "999.1.1.1" is not a literal to the JDK, so it asked DNS.
+            return ipv4 ? ipv4Literal(t) : Optional.of(InetAddress.getByName("[" + t + "]"));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /** Four decimal octets of at most 255, built into an address without any lookup. */
+    private static Optional<InetAddress> ipv4Literal(String text) throws UnknownHostException {
+        String[] parts = text.split("\\.");
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int octet = Integer.parseInt(parts[i]);
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            bytes[i] = (byte) octet;
+        }
+        return Optional.of(InetAddress.getByAddress(bytes));
     }
 
     private record Range(byte[] network, int prefixBits) {

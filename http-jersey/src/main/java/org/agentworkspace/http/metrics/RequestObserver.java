@@ -59,7 +59,7 @@ public final class RequestObserver implements ApplicationEventListener {
         ContainerResponse response = event.getContainerResponse();
         int status = response != null ? response.getStatus() : 500;
         String route = RouteTemplates.label(event.getUriInfo().getMatchedTemplates(), event.getUriInfo().getPath());
-        String method = request.getMethod();
+        String method = methodLabel(request.getMethod());
         timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> Timer.builder("http.server.requests")
                 .description("HTTP requests by method, route template and status")
                 .tag("method", method)
@@ -89,6 +89,14 @@ public final class RequestObserver implements ApplicationEventListener {
                 .addKeyValue("durationMs", millis)
                 .addKeyValue("caller", caller == null ? "-" : caller.getName())
                 .log("{} {} {} {}ms", method, route, status, millis);
+    }
+
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS");
+
+    /** A bounded label: a method string is the caller's, and each new one would mint a family of series. */
+    static String methodLabel(String method) {
+        return METHODS.contains(method) ? method : "other";
     }
 
     static String webhookOutcome(int status) {

@@ -125,7 +125,9 @@ class ClerkWebhookIT {
             for (int i = 0; i < 2; i++) {
                 copies.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        go.await();
+                        if (!go.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("never released");
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -136,7 +138,7 @@ class ClerkWebhookIT {
 
             List<String> answers = new ArrayList<>();
             for (CompletableFuture<Reply> copy : copies) {
-                answers.add(copy.get().statusAndBody());
+                answers.add(copy.get(60, java.util.concurrent.TimeUnit.SECONDS).statusAndBody());
             }
             assertThat(answers).containsExactlyInAnyOrder("200 {\"received\":true,\"outcome\":\"applied\"}",
                     "200 {\"received\":true,\"outcome\":\"duplicate\"}");

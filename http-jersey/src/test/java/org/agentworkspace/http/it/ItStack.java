@@ -49,8 +49,8 @@ import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
 import org.agentworkspace.http.openapi.RouteInventory;
-import org.agentworkspace.ics.BiweeklyFeedRenderer;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
+import org.agentworkspace.ics.IcsFeedRenderer;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.persistence.JooqPersistence;
 import org.agentworkspace.persistence.PooledDataSources;
@@ -94,7 +94,7 @@ final class ItStack implements AutoCloseable {
         Ports ports = new Ports(persistence.transactions(), persistence.credentials(), persistence.users(),
                 persistence.agents(), persistence.events(), persistence.documents(), persistence.subscriptions(),
                 persistence.apiKeys(), persistence.audit(), persistence.idempotency(),
-                persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new BiweeklyFeedRenderer(), sessions);
+                persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new IcsFeedRenderer(), sessions);
         Settings defaults = Settings.defaults();
         useCases = UseCases.create(ports,
                 new Settings(clock, defaults.random(), defaults.feedRefreshInterval(), defaults.idempotencyTtl()));

@@ -238,7 +238,10 @@ class Bucket4jRateLimiterTest {
     private static long drain(RateLimiter limiter) {
         long granted = 0;
         while (limiter.consume(Partition.KEY, AGENT).allowed()) {
-            granted++;
+            // A limiter that never refuses would keep this loop going: fail instead of hanging.
+            if (++granted > 1_000_000) {
+                throw new AssertionError("granted a million units without refusing one");
+            }
         }
         return granted;
     }
@@ -260,7 +263,7 @@ class Bucket4jRateLimiterTest {
             }
             List<RateDecision> all = new ArrayList<>();
             for (Future<List<RateDecision>> result : results) {
-                all.addAll(result.get());
+                all.addAll(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
             return all;
         } finally {

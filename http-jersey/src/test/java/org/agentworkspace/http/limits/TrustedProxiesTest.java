@@ -53,4 +53,16 @@ class TrustedProxiesTest {
         assertThat(proxies.clientAddress("172.31.255.255", List.of("198.51.100.1"))).isEqualTo("198.51.100.1");
         assertThat(proxies.clientAddress("172.32.0.1", List.of("198.51.100.1"))).isEqualTo("172.32.0.1");
     }
+
+    @Test
+    void an_address_with_an_octet_over_255_is_refused_as_a_literal_never_looked_up() {
+        assertThatThrownBy(() -> TrustedProxies.parse("999.1.1.1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("999.1.1.1");
+        assertThat(TrustedProxies.literal("999.1.1.1")).isEmpty();
+        assertThat(TrustedProxies.literal("256.0.0.1")).isEmpty();
+        assertThat(TrustedProxies.literal("10.0.0.255")).map(java.net.InetAddress::getHostAddress).contains("10.0.0.255");
+        assertThat(TrustedProxies.literal("::ffff:zz")).isEmpty();
+        TrustedProxies proxies = TrustedProxies.parse("10.0.0.1");
+        assertThat(proxies.clientAddress("10.0.0.1", List.of("999.1.1.1"))).isEqualTo("10.0.0.1");
+    }
 }

@@ -23,7 +23,10 @@ public interface AgentRepository {
     /** Stores a new agent of the scope user together with its one calendar. The owner column comes from the scope. */
     void insert(OwnerScope scope, Agent agent, Calendar calendar);
 
-    /** Writes name, description, timezone, status and updatedAt; false if the agent is gone. */
+    /**
+     * Writes name, description, timezone, status and updatedAt; false if the agent is gone, or
+     * if {@code agent} is not the scope's own agent (nothing is written then).
+     */
     boolean update(AgentScope scope, Agent agent);
 
     /** Deletes the agent with all its data; false if it was already gone. */

@@ -2,7 +2,6 @@ package org.agentworkspace.core.port.out;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.ApiKeyId;
 import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.KeyDigest;
@@ -29,6 +28,10 @@ public interface CredentialLookup {
      */
     boolean recordKeyUse(ApiKeyId keyId, Instant at, Instant staleBefore);
 
-    /** The live subscription of {@code agentId} with this token; empty for revoked, rotated or foreign tokens. */
-    Optional<FeedCredential> feedByToken(AgentId agentId, FeedToken token);
+    /**
+     * The live subscription with this token, and the agent it belongs to as stored with it; empty
+     * for revoked, rotated and unknown tokens. Whether that agent is the one a feed URL names is
+     * the use case's to decide.
+     */
+    Optional<FeedCredential> feedByToken(FeedToken token);
 }

@@ -14,7 +14,11 @@ public interface RecurrenceExpander {
     /**
      * The occurrences whose start lies in [{@code from}, {@code before}), in order, at most
      * {@code max}; a result of exactly {@code max} elements means "there may be more". The rule
-     * was validated by the core before it was stored.
+     * was validated by the core ({@link org.agentworkspace.core.domain.RecurrenceRule}) before it
+     * was stored; the expander accepts exactly that grammar and refuses any other rule with an
+     * {@link IllegalArgumentException}.
+     *
+     * @throws TooManyOccurrences when the rule is too dense to expand in this window
      */
     List<Occurrence> occurrences(EventData series, ZoneId zone, Instant from, Instant before, int max);
 }

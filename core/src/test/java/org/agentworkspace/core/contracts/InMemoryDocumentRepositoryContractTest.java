@@ -1,0 +1,12 @@
+package org.agentworkspace.core.contracts;
+
+import org.agentworkspace.core.fakes.InMemoryWorkspace;
+import org.agentworkspace.core.usecase.Ports;
+
+/** The in-memory fakes keep the {@link DocumentRepositoryContract}, so tests on them tell the truth about the adapters. */
+class InMemoryDocumentRepositoryContractTest extends DocumentRepositoryContract {
+    @Override
+    protected Ports freshPorts() {
+        return new InMemoryWorkspace().ports();
+    }
+}

@@ -60,7 +60,7 @@ class AgentRoutesTest {
         assertThat(json(response)).isEqualTo(json("{\"agent\":{\"id\":\"" + StubUseCases.AGENT.agentId()
                 + "\",\"name\":\"Atlas\",\"description\":null,\"timezone\":\"Europe/Berlin\","
                 + "\"createdAt\":\"2026-01-10T08:00:00Z\"},\"key\":{\"id\":\"" + StubUseCases.AGENT.keyId()
-                + "\",\"label\":null,\"scopes\":[\"events:read\",\"events:write\",\"docs:read\",\"docs:write\","
+                + "\",\"label\":\"Default key\",\"scopes\":[\"events:read\",\"events:write\",\"docs:read\",\"docs:write\","
                 + "\"webhooks:manage\"],\"expiresAt\":null}}"));
     }
 

@@ -46,6 +46,7 @@ begin
     -- Read-only, so the server can report the schema version it runs on.
     execute format('grant select on table public.flyway_schema_history to %I', runtime);
     execute format('grant execute on function public.aw_agent_by_key_digest(bytea), '
+        || 'public.aw_touch_api_key(uuid, timestamptz, timestamptz), public.aw_agent_owner(uuid), '
         || 'public.aw_feed_by_token(text), public.aw_find_user(text), public.aw_is_tombstoned(text), '
         || 'public.aw_provision_user(text, text, text, text, text, timestamptz), '
         || 'public.aw_upsert_user(text, text, text, text, text, timestamptz), '

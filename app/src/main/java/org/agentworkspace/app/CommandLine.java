@@ -21,6 +21,10 @@ record CommandLine(String command, Map<String, String> options) {
             "                                         create or update a user",
             "  agent create --owner USER_ID --name NAME [--description D] [--timezone TZ]",
             "                                         create an agent; prints its id, API key (once) and feed URL",
+            "  key create --agent AGENT_ID [--label L] [--scopes events:read,docs:read] [--expires 2027-01-01T00:00:00Z]",
+            "                                         add a key to an agent; prints its id and the key (once)",
+            "  key revoke --agent AGENT_ID --key KEY_ID",
+            "                                         revoke one key of an agent at once",
             "  login                                  local mode: print a fresh one-time dashboard sign-in URL",
             "  help                                   this text",
             "",
@@ -32,6 +36,8 @@ record CommandLine(String command, Map<String, String> options) {
             "migrate", Set.of(),
             "user add", Set.of("id", "email", "first-name", "last-name"),
             "agent create", Set.of("owner", "name", "description", "timezone"),
+            "key create", Set.of("agent", "label", "scopes", "expires"),
+            "key revoke", Set.of("agent", "key"),
             "login", Set.of(),
             "help", Set.of());
 
@@ -41,7 +47,7 @@ record CommandLine(String command, Map<String, String> options) {
         }
         String command = args.get(0);
         int next = 1;
-        if ((command.equals("user") || command.equals("agent")) && args.size() > 1) {
+        if ((command.equals("user") || command.equals("agent") || command.equals("key")) && args.size() > 1) {
             command = command + " " + args.get(1);
             next = 2;
         }

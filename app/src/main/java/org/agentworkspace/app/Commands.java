@@ -1,11 +1,15 @@
 package org.agentworkspace.app;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.agentworkspace.core.domain.Field;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
+import org.agentworkspace.core.domain.IssuedKey;
 import org.agentworkspace.core.port.in.AgentInput;
+import org.agentworkspace.core.port.in.KeyInput;
 import org.agentworkspace.core.port.in.NewAgent;
 import org.agentworkspace.core.ownership.UserPrincipal;
 
@@ -25,6 +29,8 @@ final class Commands {
             case "migrate" -> migrate();
             case "user add" -> addUser(line);
             case "agent create" -> createAgent(line);
+            case "key create" -> createKey(line);
+            case "key revoke" -> revokeKey(line);
             case "login" -> login();
             default -> throw new CommandLine.UsageException("Unknown command '" + line.command() + "'");
         };
@@ -88,6 +94,40 @@ final class Commands {
             out.println("  feed URL: " + app.feedUrls().urlOf(created.subscription()));
         }
         return 0;
+    }
+
+    private int createKey(CommandLine line) {
+        String agentId = line.required("agent");
+        KeyInput input = new KeyInput(Field.ofNullable(line.option("label").orElse(null)),
+                Field.ofNullable(line.option("scopes").map(Commands::scopeList).orElse(null)),
+                Field.ofNullable(line.option("expires").orElse(null)));
+        try (Application app = Application.open(config)) {
+            UserPrincipal owner = app.useCases().actAsUser().actAsOwnerOf(agentId);
+            IssuedKey issued = app.useCases().createApiKey().create(owner, agentId, input);
+            out.println("Key created");
+            out.println("  id:       " + issued.key().id());
+            out.println("  scopes:   " + String.join(",", issued.key().scopes().stream().sorted()
+                    .map(org.agentworkspace.core.domain.Scope::wireName).toList()));
+            out.println("  expires:  " + (issued.key().expiresAt() == null ? "never" : issued.key().expiresAt()));
+            out.println("  API key:  " + issued.secret().reveal());
+            out.println("            (shown once: only its digest is stored)");
+        }
+        return 0;
+    }
+
+    private int revokeKey(CommandLine line) {
+        String agentId = line.required("agent");
+        String keyId = line.required("key");
+        try (Application app = Application.open(config)) {
+            UserPrincipal owner = app.useCases().actAsUser().actAsOwnerOf(agentId);
+            app.useCases().revokeApiKey().revoke(owner, agentId, keyId);
+            out.println("Key " + keyId + " revoked");
+        }
+        return 0;
+    }
+
+    private static List<String> scopeList(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private int login() {

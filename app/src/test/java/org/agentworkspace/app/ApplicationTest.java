@@ -49,6 +49,17 @@ class ApplicationTest {
                 HttpResponse<String> feed = get(server.baseUri(), feedUrlPath, null);
                 assertThat(feed.statusCode()).isEqualTo(200);
                 assertThat(feed.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("X-WR-CALNAME:Atlas");
+                assertThat(me.body()).as("agent create prints one all-scope key")
+                        .contains("\"scopes\":[\"events:read\",\"events:write\",\"docs:read\",\"docs:write\",\"webhooks:manage\"]");
+
+                String agentId = find(created, "id:\\s+(\\S+)");
+                String reader = cli(env, "key", "create", "--agent", agentId, "--label", "CI", "--scopes",
+                        "events:read,docs:read", "--expires", "2099-01-01T00:00:00Z");
+                String readerKey = find(reader, "API key:\\s+(ak_\\S+)");
+                assertThat(reader).contains("scopes:   events:read,docs:read");
+                assertThat(get(server.baseUri(), "/api/v1/events", readerKey).statusCode()).isEqualTo(200);
+                cli(env, "key", "revoke", "--agent", agentId, "--key", find(reader, "id:\\s+(\\S+)"));
+                assertThat(get(server.baseUri(), "/api/v1/me", readerKey).statusCode()).isEqualTo(401);
             } finally {
                 server.stopGracefully();
             }

@@ -1,10 +1,12 @@
 package org.agentworkspace.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.GetAgentProfile;
 import org.agentworkspace.core.port.in.ListSubscriptions;
 
@@ -25,8 +27,10 @@ public final class AgentProfileResource {
     @GET
     @Path("me")
     public Response me(@Context SecurityContext security) {
-        return JsonResponses.ok(JsonResponses.envelope("agent",
-                Representations.agentProfile(getAgentProfile.me(Caller.agent(security)))));
+        AgentPrincipal agent = Caller.agent(security);
+        ObjectNode json = JsonResponses.envelope("agent", Representations.agentProfile(getAgentProfile.me(agent)));
+        json.set("key", KeyRepresentations.callingKey(agent));
+        return JsonResponses.ok(json);
     }
 
     /** The agent's live feed URLs, read-only: it may share them, never change them. */

@@ -58,6 +58,8 @@ public final class AgentWorkspaceHttp {
         config.register(new DashboardResource(useCases, representations));
         config.register(new DashboardSubscriptionsResource(useCases.listSubscriptions(), useCases.createSubscription(),
                 useCases.rotateFeedToken(), useCases.revokeSubscription(), representations));
+        config.register(new DashboardKeysResource(useCases.listApiKeys(), useCases.createApiKey(),
+                useCases.rotateApiKey(), useCases.revokeApiKey()));
         config.register(new DashboardDocumentsResource(useCases.listDocuments(), useCases.getDocument()));
         config.register(new FeedResource(useCases.serveFeed()));
         config.register(new OperationsResource(readiness));

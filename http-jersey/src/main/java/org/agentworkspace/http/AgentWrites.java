@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.StoredResponse;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.IdempotentRequest;
@@ -31,16 +32,17 @@ final class AgentWrites {
     }
 
     /**
+     * @param needed the scope the write needs, which core checks again before replaying a stored answer
      * @param idempotencyKey the header as sent, {@code null} when absent (then the write simply runs)
      * @param rawPath the request path as sent, part of what makes two requests "the same"
      */
-    Response perform(AgentPrincipal agent, String idempotencyKey, String method, String rawPath, byte[] body,
-                     Supplier<StoredResponse> write) {
+    Response perform(AgentPrincipal agent, Scope needed, String idempotencyKey, String method, String rawPath,
+                     byte[] body, Supplier<StoredResponse> write) {
         if (idempotencyKey == null) {
             return toResponse(write.get(), false);
         }
         IdempotentRequest request = new IdempotentRequest(idempotencyKey, fingerprint(method, rawPath, body));
-        RunIdempotently.Outcome outcome = runIdempotently.run(agent, request, write);
+        RunIdempotently.Outcome outcome = runIdempotently.run(agent, needed, request, write);
         return toResponse(outcome.response(), outcome.replayed());
     }
 

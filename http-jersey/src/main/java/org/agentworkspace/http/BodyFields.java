@@ -56,4 +56,39 @@ final class BodyFields {
         }
         return node.isBoolean() ? Field.of(node.booleanValue()) : Field.wrongType("a boolean");
     }
+
+    /** A JSON array of strings; anything else (including an array holding a non-string) is the wrong type. */
+    Field<List<String>> strings(String name) {
+        JsonNode node = body.get(name);
+        if (node == null) {
+            return Field.absent();
+        }
+        if (node.isNull()) {
+            return Field.ofNull();
+        }
+        if (!node.isArray()) {
+            return Field.wrongType("an array of strings");
+        }
+        List<String> values = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (!element.isTextual()) {
+                return Field.wrongType("an array of strings");
+            }
+            values.add(element.textValue());
+        }
+        return Field.of(List.copyOf(values));
+    }
+
+    /** A JSON integer that fits a {@code long}; fractions, strings and huge numbers are the wrong type. */
+    Field<Long> integer(String name) {
+        JsonNode node = body.get(name);
+        if (node == null) {
+            return Field.absent();
+        }
+        if (node.isNull()) {
+            return Field.ofNull();
+        }
+        return node.isIntegralNumber() && node.canConvertToLong() ? Field.of(node.longValue())
+                : Field.wrongType("an integer");
+    }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Document;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.CreateDocument;
 import org.agentworkspace.core.port.in.DeleteDocument;
@@ -63,7 +64,7 @@ public final class DocumentsResource {
         AgentPrincipal agent = Caller.agent(security);
         byte[] bytes = RequestBodies.read(body);
         DocumentInput input = Inputs.document(RequestBodies.object(bytes, false));
-        return writes.perform(agent, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
+        return writes.perform(agent, Scope.DOCS_WRITE, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
             Document document = createDocument.create(agent, input);
             return AgentWrites.json(201, JsonResponses.envelope("document", Representations.document(document, true)),
                     "/api/v1/" + collection + "/" + document.id(), Versions.etag(document.version()));
@@ -97,7 +98,7 @@ public final class DocumentsResource {
         AgentPrincipal agent = Caller.agent(security);
         byte[] bytes = RequestBodies.read(body);
         DocumentInput input = Inputs.document(RequestBodies.object(bytes, false));
-        return writes.perform(agent, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
+        return writes.perform(agent, Scope.DOCS_WRITE, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
             OptionalLong expected = Versions.expected(ifMatch, () -> getDocument.get(agent, id).version());
             Document document = updateDocument.update(agent, id, input, expected);
             return AgentWrites.json(200, JsonResponses.envelope("document", Representations.document(document, true)),
@@ -111,7 +112,7 @@ public final class DocumentsResource {
                            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(AgentWrites.IDEMPOTENCY_KEY) String idempotencyKey) {
         AgentPrincipal agent = Caller.agent(security);
-        return writes.perform(agent, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), new byte[0], () -> {
+        return writes.perform(agent, Scope.DOCS_WRITE, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), new byte[0], () -> {
             OptionalLong expected = Versions.expected(ifMatch, () -> getDocument.get(agent, id).version());
             deleteDocument.delete(agent, id, expected);
             return AgentWrites.json(200, JsonResponses.deleted(), null, null);

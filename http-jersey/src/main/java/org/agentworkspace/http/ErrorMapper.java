@@ -14,6 +14,7 @@ import org.agentworkspace.core.domain.CursorExpired;
 import org.agentworkspace.core.domain.IdempotencyMismatch;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
+import org.agentworkspace.core.domain.ScopeMissing;
 import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.Unavailable;
 import org.agentworkspace.core.domain.ValidationFailed;
@@ -61,7 +62,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof Unauthenticated) {
             return ErrorBodies.response(401, "Unauthorized").header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
-        if (failure instanceof AgentNotWritable || failure instanceof AgentSuspended) {
+        if (failure instanceof AgentNotWritable || failure instanceof AgentSuspended || failure instanceof ScopeMissing) {
             return ErrorBodies.response(403, failure.getMessage()).build();
         }
         if (failure instanceof PreconditionFailed) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.CreateEvent;
 import org.agentworkspace.core.port.in.DeleteEvent;
@@ -64,7 +65,7 @@ public final class EventsResource {
         AgentPrincipal agent = Caller.agent(security);
         byte[] bytes = RequestBodies.read(body);
         EventInput input = Inputs.event(RequestBodies.object(bytes, false));
-        return writes.perform(agent, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
+        return writes.perform(agent, Scope.EVENTS_WRITE, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
             Event event = createEvent.create(agent, input);
             return AgentWrites.json(201, JsonResponses.envelope("event", Representations.event(event)),
                     "/api/v1/events/" + event.id(), Versions.etag(event.version()));
@@ -97,7 +98,7 @@ public final class EventsResource {
         AgentPrincipal agent = Caller.agent(security);
         byte[] bytes = RequestBodies.read(body);
         EventInput input = Inputs.event(RequestBodies.object(bytes, false));
-        return writes.perform(agent, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
+        return writes.perform(agent, Scope.EVENTS_WRITE, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), bytes, () -> {
             OptionalLong expected = Versions.expected(ifMatch, () -> getEvent.get(agent, id).version());
             Event event = updateEvent.update(agent, id, input, expected);
             return AgentWrites.json(200, JsonResponses.envelope("event", Representations.event(event)),
@@ -111,7 +112,7 @@ public final class EventsResource {
                            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @HeaderParam(AgentWrites.IDEMPOTENCY_KEY) String idempotencyKey) {
         AgentPrincipal agent = Caller.agent(security);
-        return writes.perform(agent, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), new byte[0], () -> {
+        return writes.perform(agent, Scope.EVENTS_WRITE, idempotencyKey, request.getMethod(), uri.getRequestUri().getRawPath(), new byte[0], () -> {
             OptionalLong expected = Versions.expected(ifMatch, () -> getEvent.get(agent, id).version());
             deleteEvent.delete(agent, id, expected);
             return AgentWrites.json(200, JsonResponses.deleted(), null, null);

@@ -5,6 +5,7 @@ import org.agentworkspace.core.domain.Field;
 import org.agentworkspace.core.port.in.AgentInput;
 import org.agentworkspace.core.port.in.DocumentInput;
 import org.agentworkspace.core.port.in.EventInput;
+import org.agentworkspace.core.port.in.KeyInput;
 import org.agentworkspace.core.port.in.OccurrenceInput;
 import org.agentworkspace.core.port.in.SubscriptionInput;
 
@@ -39,6 +40,17 @@ final class Inputs {
     static AgentInput agentChange(ObjectNode body) {
         BodyFields f = BodyFields.of(body, AgentInput.UPDATE_FIELD_NAMES);
         return new AgentInput(f.string("name"), f.string("description"), f.string("timezone"), f.string("status"));
+    }
+
+    static KeyInput key(ObjectNode body) {
+        BodyFields f = BodyFields.of(body, KeyInput.FIELD_NAMES);
+        return new KeyInput(f.string("label"), f.strings("scopes"), f.string("expiresAt"));
+    }
+
+    static final java.util.List<String> ROTATE_FIELDS = java.util.List.of("graceSeconds");
+
+    static Field<Long> graceSeconds(ObjectNode body) {
+        return BodyFields.of(body, ROTATE_FIELDS).integer("graceSeconds");
     }
 
     static SubscriptionInput subscription(ObjectNode body) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ValidationFailed;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.CancelOccurrence;
@@ -104,7 +105,7 @@ public final class OccurrencesResource {
         byte[] bytes = RequestBodies.read(body);
         if (thisAndFollowing) {
             EventInput changes = Inputs.event(RequestBodies.object(bytes, false));
-            return writes.perform(agent, idempotencyKey, request.getMethod(), rawPathAndQuery(uri), bytes, () -> {
+            return writes.perform(agent, Scope.EVENTS_WRITE, idempotencyKey, request.getMethod(), rawPathAndQuery(uri), bytes, () -> {
                 OptionalLong expected = Versions.expected(ifMatch, () -> getEvent.get(agent, id).version());
                 Event created = splitSeries.split(agent, id, originalStart, changes, expected);
                 return AgentWrites.json(201, JsonResponses.envelope("event", Representations.event(created)),
@@ -112,7 +113,7 @@ public final class OccurrencesResource {
             });
         }
         OccurrenceInput input = Inputs.occurrence(RequestBodies.object(bytes, false));
-        return writes.perform(agent, idempotencyKey, request.getMethod(), rawPathAndQuery(uri), bytes, () -> {
+        return writes.perform(agent, Scope.EVENTS_WRITE, idempotencyKey, request.getMethod(), rawPathAndQuery(uri), bytes, () -> {
             OptionalLong expected = Versions.expected(ifMatch, () -> getEvent.get(agent, id).version());
             Event occurrence = overrideOccurrence.override(agent, id, originalStart, input, expected);
             return AgentWrites.json(200, JsonResponses.envelope("occurrence", Representations.occurrence(occurrence)),
@@ -128,7 +129,7 @@ public final class OccurrencesResource {
                            @HeaderParam(AgentWrites.IDEMPOTENCY_KEY) String idempotencyKey) {
         AgentPrincipal agent = Caller.agent(security);
         boolean thisAndFollowing = following(following);
-        return writes.perform(agent, idempotencyKey, request.getMethod(), rawPathAndQuery(uri), new byte[0], () -> {
+        return writes.perform(agent, Scope.EVENTS_WRITE, idempotencyKey, request.getMethod(), rawPathAndQuery(uri), new byte[0], () -> {
             OptionalLong expected = Versions.expected(ifMatch, () -> getEvent.get(agent, id).version());
             if (thisAndFollowing) {
                 endSeries.endBefore(agent, id, originalStart, expected);

@@ -59,7 +59,9 @@ class AgentRoutesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(json("{\"agent\":{\"id\":\"" + StubUseCases.AGENT.agentId()
                 + "\",\"name\":\"Atlas\",\"description\":null,\"timezone\":\"Europe/Berlin\","
-                + "\"createdAt\":\"2026-01-10T08:00:00Z\"}}"));
+                + "\"createdAt\":\"2026-01-10T08:00:00Z\"},\"key\":{\"id\":\"" + StubUseCases.AGENT.keyId()
+                + "\",\"label\":\"Default key\",\"scopes\":[\"events:read\",\"events:write\",\"docs:read\",\"docs:write\","
+                + "\"webhooks:manage\"],\"expiresAt\":null}}"));
     }
 
     @Test
@@ -240,7 +242,7 @@ class AgentRoutesTest {
 
         @Override
         public synchronized Outcome run(org.agentworkspace.core.ownership.AgentPrincipal agent,
-                                        IdempotentRequest request, java.util.function.Supplier<StoredResponse> write) {
+                                        org.agentworkspace.core.domain.Scope needed, IdempotentRequest request, java.util.function.Supplier<StoredResponse> write) {
             IdempotentRequest earlier = requests.get(request.key());
             if (earlier != null) {
                 if (!earlier.fingerprint().equals(request.fingerprint())) {
@@ -289,7 +291,7 @@ class AgentRoutesTest {
     @Test
     void the_fingerprint_covers_method_path_and_body() {
         List<IdempotentRequest> seen = new ArrayList<>();
-        STUBS.runIdempotently = (agent, request, write) -> {
+        STUBS.runIdempotently = (agent, needed, request, write) -> {
             seen.add(request);
             return new RunIdempotently.Outcome(new StoredResponse(200, Map.of(), "{}"), false);
         };

@@ -23,6 +23,8 @@ import org.agentworkspace.core.domain.Unavailable;
 import org.agentworkspace.core.domain.ValidationFailed;
 import org.agentworkspace.core.domain.WebhookRejected;
 import org.agentworkspace.core.domain.WorkspaceException;
+import org.agentworkspace.core.domain.Scope;
+import org.agentworkspace.core.domain.ScopeMissing;
 import org.agentworkspace.core.port.in.EventInput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -283,6 +285,7 @@ class RequestHandlingTest {
                 Arguments.of(new Unauthenticated(), 401, "{\"error\":\"Unauthorized\"}"),
                 Arguments.of(new AgentNotWritable(), 403, "{\"error\":\"Agent is read-only\"}"),
                 Arguments.of(new AgentSuspended(), 403, "{\"error\":\"Agent is suspended\"}"),
+                Arguments.of(new ScopeMissing(Scope.EVENTS_WRITE), 403, "{\"error\":\"This key lacks the scope events:write\"}"),
                 Arguments.of(new PreconditionFailed(), 412, "{\"error\":\"" + new PreconditionFailed().getMessage() + "\"}"),
                 Arguments.of(new Conflict("A request with this Idempotency-Key is still running"), 409,
                         "{\"error\":\"A request with this Idempotency-Key is still running\"}"),

@@ -119,7 +119,7 @@ final class StubUseCases {
         updateDocument = (a, id, i, v) -> unexpected();
         deleteDocument = (a, id, v) -> unexpected();
         listSubscriptions = (p, id) -> unexpected();
-        runIdempotently = (a, r, w) -> unexpected();
+        runIdempotently = (a, n, r, w) -> unexpected();
         getCurrentUser = u -> unexpected();
         listAgents = u -> unexpected();
         createAgent = (u, i) -> unexpected();
@@ -209,7 +209,7 @@ final class StubUseCases {
                         return listSubscriptions.list(user, agentId);
                     }
                 },
-                (a, r, w) -> runIdempotently.run(a, r, w),
+                (a, n, r, w) -> runIdempotently.run(a, n, r, w),
                 u -> getCurrentUser.me(u),
                 u -> listAgents.list(u),
                 (u, i) -> createAgent.create(u, i),
@@ -232,6 +232,11 @@ final class StubUseCases {
                     public UserPrincipal actAs(String userId) {
                         return unexpected();
                     }
+
+                    @Override
+                    public UserPrincipal actAsOwnerOf(String agentId) {
+                        return unexpected();
+                    }
                 },
                 (a, t, ua) -> serveFeed.open(a, t, ua),
                 (a, id, q) -> unexpected(),
@@ -240,6 +245,10 @@ final class StubUseCases {
                 (a, id, o, v) -> unexpected(),
                 (a, id, o, i, v) -> unexpected(),
                 (a, id, o, v) -> unexpected(),
-                (a, after, before) -> unexpected());
+                (a, after, before) -> unexpected(),
+                (u, a) -> unexpected(),
+                (u, a, i) -> unexpected(),
+                (u, a, k, g) -> unexpected(),
+                (u, a, k) -> unexpected());
     }
 }

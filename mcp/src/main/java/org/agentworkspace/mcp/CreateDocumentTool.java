@@ -53,7 +53,7 @@ final class CreateDocumentTool implements WorkspaceTool {
     @Override
     public ToolOutput call(AgentPrincipal agent, Arguments a) {
         DocumentInput input = new DocumentInput(a.stringField("title"), a.stringField("type"), a.stringField("content"));
-        return writes.perform(agent, name(), a, () -> {
+        return writes.perform(agent, this, a, () -> {
             Document document = createDocument.create(agent, input);
             return McpJson.tagged("document", McpJson.document(document, true), document.version());
         });

@@ -50,7 +50,7 @@ final class CreateEventTool implements WorkspaceTool {
 
     @Override
     public ToolOutput call(AgentPrincipal agent, Arguments a) {
-        return writes.perform(agent, name(), a, () -> {
+        return writes.perform(agent, this, a, () -> {
             Event event = createEvent.create(agent, EventFields.input(a));
             return McpJson.tagged("event", McpJson.event(event), event.version());
         });

@@ -52,7 +52,7 @@ final class DeleteDocumentTool implements WorkspaceTool {
 
     @Override
     public ToolOutput call(AgentPrincipal agent, Arguments a) {
-        return writes.perform(agent, name(), a, () -> {
+        return writes.perform(agent, this, a, () -> {
             deleteDocument.delete(agent, a.required("id"), Writes.expectedVersion(a));
             return McpJson.deleted();
         });

@@ -53,7 +53,7 @@ final class DeleteEventTool implements WorkspaceTool {
 
     @Override
     public ToolOutput call(AgentPrincipal agent, Arguments a) {
-        return writes.perform(agent, name(), a, () -> {
+        return writes.perform(agent, this, a, () -> {
             deleteEvent.delete(agent, a.required("id"), Writes.expectedVersion(a));
             return McpJson.deleted();
         });

@@ -55,7 +55,7 @@ final class UpdateDocumentTool implements WorkspaceTool {
     @Override
     public ToolOutput call(AgentPrincipal agent, Arguments a) {
         DocumentInput input = new DocumentInput(a.stringField("title"), Field.absent(), a.stringField("content"));
-        return writes.perform(agent, name(), a, () -> {
+        return writes.perform(agent, this, a, () -> {
             Document document = updateDocument.update(agent, a.required("id"), input, Writes.expectedVersion(a));
             return McpJson.tagged("document", McpJson.document(document, true), document.version());
         });

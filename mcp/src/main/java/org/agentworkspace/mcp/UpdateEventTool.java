@@ -50,7 +50,7 @@ final class UpdateEventTool implements WorkspaceTool {
 
     @Override
     public ToolOutput call(AgentPrincipal agent, Arguments a) {
-        return writes.perform(agent, name(), a, () -> {
+        return writes.perform(agent, this, a, () -> {
             Event event = updateEvent.update(agent, a.required("id"), EventFields.input(a), Writes.expectedVersion(a));
             return McpJson.tagged("event", McpJson.event(event), event.version());
         });

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.agentworkspace.core.domain.PreconditionFailed;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.StoredResponse;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.IdempotentRequest;
@@ -53,13 +54,16 @@ final class Writes {
      * arguments replays the first result; with other arguments it is refused (core's
      * {@code IdempotencyMismatch}, REST's 422).
      */
-    ToolOutput perform(AgentPrincipal agent, String tool, Arguments arguments, Supplier<ObjectNode> write) {
+    ToolOutput perform(AgentPrincipal agent, WorkspaceTool tool, Arguments arguments, Supplier<ObjectNode> write) {
         Optional<String> key = arguments.string(IDEMPOTENCY_KEY);
         if (key.isEmpty()) {
             return ToolOutput.of(write.get());
         }
-        IdempotentRequest request = new IdempotentRequest(key.get(), fingerprint(tool, arguments));
-        RunIdempotently.Outcome outcome = runIdempotently.run(agent, request,
+        IdempotentRequest request = new IdempotentRequest(key.get(), fingerprint(tool.name(), arguments));
+        // Core checks the tool's scope again before it replays a stored answer.
+        Scope needed = KeyScopes.needed(tool.scope())
+                .orElseThrow(() -> new IllegalStateException("a write tool names its scope: " + tool.name()));
+        RunIdempotently.Outcome outcome = runIdempotently.run(agent, needed, request,
                 () -> new StoredResponse(200, JSON, McpJson.text(write.get())));
         return new ToolOutput(McpJson.parse(outcome.response().body()), outcome.replayed());
     }

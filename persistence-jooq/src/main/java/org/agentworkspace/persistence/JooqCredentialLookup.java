@@ -1,12 +1,16 @@
 package org.agentworkspace.persistence;
 
 import java.time.Instant;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
+import org.agentworkspace.core.domain.ApiKeyId;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.KeyDigest;
@@ -30,7 +34,9 @@ public final class JooqCredentialLookup implements CredentialLookup {
         this.tx = tx;
     }
 
-    private static final String AGENT_BY_KEY_DIGEST = "select agent_id, status from aw_agent_by_key_digest(?)";
+    private static final String AGENT_BY_KEY_DIGEST = "select agent_id, status, key_id, label, scopes, expires_at, "
+            + "last_used_at, previous_valid_until from aw_agent_by_key_digest(?)";
+    private static final String RECORD_KEY_USE = "select aw_touch_api_key(?, ?, ?)";
     private static final Field<UUID> ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
     private static final Field<UUID> AGENT_ID = DSL.field(DSL.name("agent_id"), SQLDataType.UUID);
     private static final Field<String> TOKEN = DSL.field(DSL.name("token"), SQLDataType.CLOB);
@@ -45,13 +51,41 @@ public final class JooqCredentialLookup implements CredentialLookup {
             try (PreparedStatement statement = connection.prepareStatement(AGENT_BY_KEY_DIGEST)) {
                 statement.setBytes(1, digest.bytes());
                 try (ResultSet row = statement.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(new AgentCredential(new AgentId(row.getObject(1, UUID.class)),
-                                    AgentStatus.fromWire(row.getString(2)).orElseThrow()))
-                            : Optional.empty();
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    Array scopes = row.getArray(5);
+                    try {
+                        return Optional.of(new AgentCredential(new AgentId(row.getObject(1, UUID.class)),
+                                AgentStatus.fromWire(row.getString(2)).orElseThrow(),
+                                new ApiKeyId(row.getObject(3, UUID.class)), row.getString(4),
+                                JooqApiKeyRepository.scopes((String[]) scopes.getArray()),
+                                instant(row, 6), instant(row, 7), instant(row, 8)));
+                    } finally {
+                        scopes.free();
+                    }
                 }
             }
         });
+    }
+
+    @Override
+    public boolean recordKeyUse(ApiKeyId keyId, Instant at, Instant staleBefore) {
+        return tx.dsl().connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(RECORD_KEY_USE)) {
+                statement.setObject(1, keyId.value());
+                statement.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                statement.setObject(3, OffsetDateTime.ofInstant(staleBefore, ZoneOffset.UTC));
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    private static Instant instant(ResultSet row, int column) throws java.sql.SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     @Override

@@ -35,6 +35,13 @@ public final class JooqUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<UserId> ownerOfAgent(org.agentworkspace.core.domain.AgentId agentId) {
+        return Optional.ofNullable(tx.dsl().select(DSL.field("aw_agent_owner({0})", SQLDataType.CLOB,
+                        DSL.val(agentId.value(), SQLDataType.UUID))).fetchOne(0, String.class))
+                .map(UserId::new);
+    }
+
+    @Override
     public Optional<User> provision(UserProfile profile, Instant now) {
         return tx.dsl().select(USERS.fields())
                 .from(usersFrom("aw_provision_user({0}, {1}, {2}, {3}, {4}, {5})", profileArguments(profile, now)))

@@ -40,9 +40,9 @@ import org.agentworkspace.core.domain.DocumentType;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
@@ -81,7 +81,7 @@ class ChangeLogTest {
         UserId user = new UserId("user_1");
         p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(user), T0));
         a = newAgent(user);
-        scopeA = ownership.scopeFor(a, Access.WRITE);
+        scopeA = ownership.scopeFor(a, Scope.EVENTS_WRITE);
         b = newAgent(user);
         sync = syncOver(p);
     }
@@ -298,7 +298,7 @@ class ChangeLogTest {
             p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
             return null;
         });
-        return ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE));
+        return ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE), T0);
     }
 
     private Event insertEvent(AgentScope scope, String title) {

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ApiKey;
 import org.agentworkspace.core.domain.Calendar;
 import org.agentworkspace.core.domain.CalendarId;
@@ -332,7 +333,7 @@ class RowLevelSecurityTest {
                 () -> dsl().fetch("select * from aw_agent_by_key_digest(?)", (Object) ApiKey.generate(random).digest().bytes()));
         assertThat(byUnknownDigest).isEmpty();
         assertThat(p.transactions().inTransaction(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
-                .contains(new AgentCredential(b.agentId(), AgentStatus.ACTIVE));
+                .map(AgentCredential::agentId).contains(b.agentId());
         // B's token answers B's subscription and B's agent, read from the row: the use case
         // compares that agent with the one a feed URL names.
         assertThat(p.transactions().inTransaction(() -> p.credentials().feedByToken(subscriptionOfB.token())))
@@ -350,7 +351,7 @@ class RowLevelSecurityTest {
     @Test
     void aSingleStatementRunsTheLookupsInAutoCommitAndSeesNoOwnedRow() {
         assertThat(p.transactions().inSingleStatement(() -> p.credentials().agentByKeyDigest(keyOfB.digest())))
-                .contains(new AgentCredential(b.agentId(), AgentStatus.ACTIVE));
+                .map(AgentCredential::agentId).contains(b.agentId());
         assertThat(p.transactions().inSingleStatement(() -> p.credentials().feedByToken(subscriptionOfB.token())))
                 .hasValueSatisfying(f -> assertThat(f.subscriptionId()).isEqualTo(subscriptionOfB.id()));
         assertThat(p.transactions().inSingleStatement(() -> dsl().connectionResult(Connection::getAutoCommit))).isTrue();
@@ -396,7 +397,7 @@ class RowLevelSecurityTest {
     void aServerConnectedAsTheOwnerStillWorks() {
         JooqPersistence asOwner = JooqPersistence.create(database.ownerDataSource());
         assertThat(asOwner.transactions().inTransaction(() -> asOwner.credentials().agentByKeyDigest(keyOfA.digest())))
-                .contains(new AgentCredential(a.agentId(), AgentStatus.ACTIVE));
+                .map(AgentCredential::agentId).contains(a.agentId());
         assertThat(asOwner.transactions().inTransaction(a, () -> asOwner.events().find(a, eventOfA.id()))).contains(eventOfA);
         assertThat(asOwner.transactions().inTransaction(a, () -> asOwner.events().find(a, eventOfB.id()))).isEmpty();
         assertThat(asOwner.transactions().inTransaction(() -> asOwner.users().delete(new UserId("user_2"), T0))).isTrue();
@@ -427,7 +428,7 @@ class RowLevelSecurityTest {
     private ApiKey key(AgentScope scope) {
         ApiKey key = ApiKey.generate(random);
         p.transactions().inTransaction(scope, () -> {
-            p.apiKeys().replace(scope, key.digest(), T0);
+            p.apiKeys().replaceAll(scope, KeyRows.key(scope), key.digest(), T0);
             return null;
         });
         return key;

@@ -31,6 +31,7 @@ import org.agentworkspace.core.domain.CalendarId;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.domain.Webhook;
@@ -38,7 +39,6 @@ import org.agentworkspace.core.domain.WebhookEventType;
 import org.agentworkspace.core.domain.WebhookId;
 import org.agentworkspace.core.domain.WebhookMessage;
 import org.agentworkspace.core.domain.WebhookSecret;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.OwnerScope;
@@ -219,8 +219,8 @@ class WebhookOutboxTest {
             p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
             return null;
         });
-        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE)),
-                Access.WRITE);
+        return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE), T0),
+                Scope.EVENTS_WRITE);
     }
 
     private static Event event(AgentScope scope, String title) {

@@ -22,4 +22,10 @@ public class LookupBuildingCredentials implements CredentialLookup {
     public Optional<FeedCredential> feedByToken(FeedToken token) {
         return Optional.of(new FeedCredential(SubscriptionId.random(), AgentId.random(), token, FeedDetail.FULL));
     }
+
+    @Override
+    public boolean recordKeyUse(org.agentworkspace.core.domain.ApiKeyId keyId, java.time.Instant at,
+                                java.time.Instant staleBefore) {
+        return false;
+    }
 }

@@ -6,7 +6,7 @@ package org.agentworkspace.core.domain;
  */
 public abstract sealed class WorkspaceException extends RuntimeException
         permits NotFound, ValidationFailed, Unauthenticated, AgentNotWritable, AgentSuspended,
-        PreconditionFailed, Conflict, IdempotencyMismatch, WebhookRejected, Unavailable, CursorExpired {
+        PreconditionFailed, Conflict, IdempotencyMismatch, WebhookRejected, Unavailable, CursorExpired, ScopeMissing {
 
     protected WorkspaceException(String message) {
         super(message, null, false, false);

@@ -1,12 +1,19 @@
 package org.agentworkspace.core.ownership;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.AgentNotWritable;
 import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.AgentSuspended;
 import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.domain.Scope;
+import org.agentworkspace.core.domain.ScopeMissing;
+import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.UserId;
 
 /**
@@ -19,10 +26,19 @@ import org.agentworkspace.core.domain.UserId;
  */
 public final class Ownership {
 
-    /** An agent whose key digest was found. */
-    public AgentPrincipal agentPrincipal(AgentCredential credential) {
+    /**
+     * An agent whose key digest was found, if that key is still live at {@code now}: not expired,
+     * and not a previous secret whose rotation grace has run out. {@code now} comes from the one
+     * clock of the use cases, so every instance draws the line at the same instant.
+     *
+     * @throws Unauthenticated for a lapsed key, exactly like an unknown one
+     */
+    public AgentPrincipal agentPrincipal(AgentCredential credential, Instant now) {
         Objects.requireNonNull(credential, "credential");
-        return new AgentPrincipal(credential.agentId(), credential.status());
+        if (credential.lapsedAt(Objects.requireNonNull(now, "now"))) {
+            throw new Unauthenticated();
+        }
+        return new AgentPrincipal(credential);
     }
 
     /** A user whose session was verified and who is not tombstoned. */
@@ -31,19 +47,69 @@ public final class Ownership {
     }
 
     /**
-     * An agent acting on its own data.
+     * An agent acting on its own data through a route that needs {@code needed}: the one place
+     * where the agent's status and the key's scopes are checked together. A read scope is granted
+     * by its write scope too ({@link Scope#grantedBy}).
      *
-     * @throws AgentSuspended when the agent is suspended (any access)
-     * @throws AgentNotWritable when the agent is read-only and {@code access} is a write
+     * @throws AgentSuspended when the agent is suspended (any route)
+     * @throws ScopeMissing when the calling key lacks {@code needed}
+     * @throws AgentNotWritable when the agent is read-only and {@code needed} writes
      */
-    public AgentScope scopeFor(AgentPrincipal agent, Access access) {
+    public AgentScope scopeFor(AgentPrincipal agent, Scope needed) {
+        Objects.requireNonNull(needed, "needed");
+        return scopeForAny(agent, needed);
+    }
+
+    /**
+     * An agent acting through a route open to any of several scopes (the change feed: events or
+     * documents); the use case then asks {@link AgentScope#permits} what to include. The access is
+     * a read as soon as one of the matching scopes is a read, so a read-only agent keeps its reads.
+     *
+     * @throws AgentSuspended when the agent is suspended
+     * @throws ScopeMissing naming the first of {@code anyOf} when the key holds none of them
+     * @throws AgentNotWritable when the agent is read-only and every matching scope writes
+     */
+    public AgentScope scopeForAny(AgentPrincipal agent, Scope first, Scope... more) {
         if (agent.status() == AgentStatus.SUSPENDED) {
             throw new AgentSuspended();
         }
+        boolean held = false;
+        boolean readsOnly = false;
+        for (Scope scope : asList(first, more)) {
+            if (agent.holds(scope)) {
+                held = true;
+                readsOnly |= !scope.writes();
+            }
+        }
+        if (!held) {
+            throw new ScopeMissing(first);
+        }
+        Access access = readsOnly ? Access.READ : Access.WRITE;
         if (access == Access.WRITE && agent.status() == AgentStatus.READ_ONLY) {
             throw new AgentNotWritable();
         }
-        return new AgentScope(agent.agentId(), access, agent.toString());
+        return new AgentScope(agent.agentId(), access, agent.toString(), agent.scopes());
+    }
+
+    /**
+     * An agent reading what any key may read about itself ({@code /api/v1/me}): no scope needed,
+     * but a suspended agent is still refused.
+     *
+     * @throws AgentSuspended when the agent is suspended
+     */
+    public AgentScope scopeForAnyKey(AgentPrincipal agent) {
+        if (agent.status() == AgentStatus.SUSPENDED) {
+            throw new AgentSuspended();
+        }
+        return new AgentScope(agent.agentId(), Access.READ, agent.toString(), agent.scopes());
+    }
+
+    /**
+     * The bookkeeping of a key that was found but refused (an expired key): enough to write the
+     * agent's audit entry about it, and nothing else — it permits no scope.
+     */
+    public AgentScope scopeForRefusedKey(AgentCredential credential) {
+        return new AgentScope(credential.agentId(), Access.WRITE, "key:" + credential.keyId(), Set.of());
     }
 
     /** A user acting on the set of agents they own. */
@@ -61,7 +127,7 @@ public final class Ownership {
         if (!agent.owner().equals(user.userId())) {
             throw new NotFound("Agent");
         }
-        return new AgentScope(agent.id(), access, user.toString());
+        return new AgentScope(agent.id(), access, user.toString(), Scope.all());
     }
 
     /**
@@ -74,6 +140,16 @@ public final class Ownership {
         if (!credential.token().equals(presented)) {
             throw new NotFound("Feed");
         }
-        return new AgentScope(credential.agentId(), Access.READ, "feed:" + credential.subscriptionId());
+        return new AgentScope(credential.agentId(), Access.READ, "feed:" + credential.subscriptionId(),
+                Set.of(Scope.EVENTS_READ));
+    }
+
+    private static List<Scope> asList(Scope first, Scope... more) {
+        List<Scope> all = new ArrayList<>(1 + more.length);
+        all.add(Objects.requireNonNull(first, "first"));
+        for (Scope scope : more) {
+            all.add(Objects.requireNonNull(scope, "scope"));
+        }
+        return all;
     }
 }

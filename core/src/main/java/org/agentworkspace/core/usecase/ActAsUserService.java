@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.User;
 import org.agentworkspace.core.domain.Text;
@@ -47,5 +48,12 @@ final class ActAsUserService implements ActAsUser {
                 .inTransaction(() -> users.find(id))
                 .orElseThrow(() -> new NotFound("User"));
         return ownership.userPrincipal(user.id());
+    }
+
+    @Override
+    public UserPrincipal actAsOwnerOf(String agentId) {
+        AgentId id = AgentId.parse(agentId).orElseThrow(() -> new NotFound("Agent"));
+        UserId owner = transactions.inSingleStatement(() -> users.ownerOfAgent(id)).orElseThrow(() -> new NotFound("Agent"));
+        return ownership.userPrincipal(owner);
     }
 }

@@ -1,23 +1,41 @@
 package org.agentworkspace.core.usecase;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.agentworkspace.core.domain.ApiKey;
+import org.agentworkspace.core.domain.AuditAction;
 import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
+import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.AuthenticateAgent;
 import org.agentworkspace.core.port.out.CredentialLookup;
 import org.agentworkspace.core.port.out.Transactions;
 
+/**
+ * Key → principal. A request costs one lookup; a key's {@code lastUsedAt} is written only when the
+ * stored value is more than {@link #USE_RECORD_PERIOD} old (so at most once a period per key, on
+ * all instances together), and an expired key is refused like an unknown one, its use audited
+ * at most once a period too.
+ */
 final class AuthenticateAgentService implements AuthenticateAgent {
+    /** How stale {@code lastUsedAt} may grow before a use writes it again (API.md: "at most once a minute"). */
+    static final Duration USE_RECORD_PERIOD = Duration.ofMinutes(1);
+
     private final Transactions transactions;
     private final CredentialLookup credentials;
     private final Ownership ownership;
+    private final AuditTrail auditTrail;
+    private final StorageClock clock;
 
-    AuthenticateAgentService(Transactions transactions, CredentialLookup credentials, Ownership ownership) {
+    AuthenticateAgentService(Transactions transactions, CredentialLookup credentials, Ownership ownership,
+                             AuditTrail auditTrail, StorageClock clock) {
         this.transactions = transactions;
         this.credentials = credentials;
         this.ownership = ownership;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
     }
 
     @Override
@@ -27,6 +45,34 @@ final class AuthenticateAgentService implements AuthenticateAgent {
         AgentCredential credential = transactions
                 .inSingleStatement(() -> credentials.agentByKeyDigest(key.digest()))
                 .orElseThrow(Unauthenticated::new);
-        return ownership.agentPrincipal(credential);
+        Instant now = clock.now();
+        if (credential.expiredAt(now)) {
+            // The first presentation after the expiry always counts (a use just before it must not
+            // hide it), later ones once a period.
+            if (recordUse(credential, now, later(now.minus(USE_RECORD_PERIOD), credential.expiresAt()))) {
+                AgentScope refused = ownership.scopeForRefusedKey(credential);
+                transactions.inTransaction(refused, () -> {
+                    auditTrail.append(refused, AuditAction.EXPIRED_KEY_USED,
+                            "Expired API key " + credential.keyId() + " was presented and refused");
+                    return null;
+                });
+            }
+            throw new Unauthenticated();
+        }
+        AgentPrincipal principal = ownership.agentPrincipal(credential, now);
+        recordUse(credential, now, now.minus(USE_RECORD_PERIOD));
+        return principal;
+    }
+
+    /** Writes {@code lastUsedAt} when the looked-up value is before {@code staleBefore}; true when this call wrote it. */
+    private boolean recordUse(AgentCredential credential, Instant now, Instant staleBefore) {
+        if (credential.lastUsedAt() != null && !credential.lastUsedAt().isBefore(staleBefore)) {
+            return false;
+        }
+        return transactions.inSingleStatement(() -> credentials.recordKeyUse(credential.keyId(), now, staleBefore));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -3,7 +3,7 @@ package org.agentworkspace.core.usecase;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventException;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -28,7 +28,7 @@ final class CancelOccurrenceService implements CancelOccurrence {
 
     @Override
     public void cancel(AgentPrincipal agent, String eventId, String originalStart, OptionalLong expectedVersion) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         transactions.inTransaction(scope, () -> SeriesWrites.retrying(expectedVersion, () -> {
             SeriesWrites.Target target = series.locate(scope, eventId, originalStart);
             Event stored = target.series();

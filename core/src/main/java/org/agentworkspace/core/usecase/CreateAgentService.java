@@ -7,6 +7,7 @@ import org.agentworkspace.core.domain.AgentData;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentRules;
 import org.agentworkspace.core.domain.ApiKey;
+import org.agentworkspace.core.domain.IssuedKey;
 import org.agentworkspace.core.domain.AuditAction;
 import org.agentworkspace.core.domain.Calendar;
 import org.agentworkspace.core.domain.CalendarId;
@@ -62,8 +63,9 @@ final class CreateAgentService implements CreateAgent {
             AgentScope scope = ownership.scopeFor(user, agent, Access.WRITE);
             // From here on the transaction sees the new agent's rows only, not all of the owner's.
             transactions.narrowTo(scope);
-            ApiKey key = ApiKey.generate(random);
-            apiKeys.replace(scope, key.digest(), now);
+            IssuedKey issued = AgentKeys.drawDefault(random, agent.id(), now);
+            apiKeys.insert(scope, issued.key(), issued.secret().digest());
+            ApiKey key = issued.secret();
             Subscription subscription = new Subscription(SubscriptionId.random(), agent.id(),
                     FeedToken.generate(random), null, null, FeedDetail.FULL, now, null, null);
             subscriptions.insert(scope, subscription);

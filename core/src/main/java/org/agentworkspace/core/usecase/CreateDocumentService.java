@@ -1,11 +1,11 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.time.Instant;
 import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.DocumentData;
 import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.DocumentRules;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -30,7 +30,7 @@ final class CreateDocumentService implements CreateDocument {
 
     @Override
     public Document create(AgentPrincipal agent, DocumentInput input) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.DOCS_WRITE);
         DocumentData data = DocumentRules.forCreate(input.title(), input.type(), input.content());
         return transactions.inTransaction(scope, () -> {
             Instant now = clock.now();

@@ -1,11 +1,11 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.time.Instant;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -29,7 +29,7 @@ final class CreateEventService implements CreateEvent {
 
     @Override
     public Event create(AgentPrincipal agent, EventInput input) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         EventData data = EventRules.validate(EventDrafts.of(input));
         return transactions.inTransaction(scope, () -> {
             Instant now = clock.now();

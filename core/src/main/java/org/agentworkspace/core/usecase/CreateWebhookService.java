@@ -9,6 +9,7 @@ import org.agentworkspace.core.domain.AuditAction;
 import org.agentworkspace.core.domain.AuditEntry;
 import org.agentworkspace.core.domain.AuditEntryId;
 import org.agentworkspace.core.domain.Issues;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ValidationFailed;
 import org.agentworkspace.core.domain.Webhook;
 import org.agentworkspace.core.domain.WebhookEventType;
@@ -52,7 +53,7 @@ final class CreateWebhookService implements CreateWebhook {
 
     @Override
     public CreatedWebhook create(AgentPrincipal agent, WebhookInput input) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.WEBHOOKS_MANAGE);
         Valid valid = validate(input);
         return transactions.inTransaction(scope, () -> store(scope, valid));
     }

@@ -1,10 +1,10 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -25,7 +25,7 @@ final class DeleteEventService implements DeleteEvent {
 
     @Override
     public void delete(AgentPrincipal agent, String eventId, OptionalLong expectedVersion) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         EventId id = EventId.parse(eventId).orElseThrow(() -> new NotFound("Event"));
         transactions.inTransaction(scope, () -> {
             if (expectedVersion.isPresent()) {

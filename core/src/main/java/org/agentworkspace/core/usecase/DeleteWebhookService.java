@@ -6,6 +6,7 @@ import org.agentworkspace.core.domain.AuditAction;
 import org.agentworkspace.core.domain.AuditEntry;
 import org.agentworkspace.core.domain.AuditEntryId;
 import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.WebhookId;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
@@ -37,7 +38,7 @@ final class DeleteWebhookService implements DeleteWebhook {
 
     @Override
     public void delete(AgentPrincipal agent, String webhookId) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.WEBHOOKS_MANAGE);
         WebhookId id = WebhookId.parse(webhookId).orElseThrow(() -> new NotFound("Webhook"));
         transactions.inTransaction(scope, () -> remove(scope, id));
     }

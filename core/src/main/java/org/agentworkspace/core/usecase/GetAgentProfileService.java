@@ -2,7 +2,6 @@ package org.agentworkspace.core.usecase;
 
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.NotFound;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -23,7 +22,7 @@ final class GetAgentProfileService implements GetAgentProfile {
 
     @Override
     public Agent me(AgentPrincipal agent) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeForAnyKey(agent);
         return transactions.inTransaction(scope,
                 () -> agents.get(scope).orElseThrow(() -> new NotFound("Agent")));
     }

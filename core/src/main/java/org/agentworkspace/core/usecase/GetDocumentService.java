@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.NotFound;
@@ -28,7 +29,7 @@ final class GetDocumentService implements GetDocument {
 
     @Override
     public Document get(AgentPrincipal agent, String documentId) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.DOCS_READ);
         DocumentId id = DocumentId.parse(documentId).orElseThrow(() -> new NotFound("Document"));
         return transactions.inTransaction(scope,
                 () -> documents.find(scope, id).orElseThrow(() -> new NotFound("Document")));

@@ -1,9 +1,9 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.NotFound;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -24,7 +24,7 @@ final class GetEventService implements GetEvent {
 
     @Override
     public Event get(AgentPrincipal agent, String eventId) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_READ);
         EventId id = EventId.parse(eventId).orElseThrow(() -> new NotFound("Event"));
         return transactions.inTransaction(scope,
                 () -> events.find(scope, id).orElseThrow(() -> new NotFound("Event")));

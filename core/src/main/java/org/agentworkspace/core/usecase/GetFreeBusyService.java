@@ -14,9 +14,9 @@ import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.FreeBusy;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.QueryRules;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.TimeWindow;
 import org.agentworkspace.core.domain.ValidationFailed;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -47,7 +47,7 @@ final class GetFreeBusyService implements GetFreeBusy {
 
     @Override
     public FreeBusy get(AgentPrincipal principal, String startAfter, String startBefore) {
-        AgentScope scope = ownership.scopeFor(principal, Access.READ);
+        AgentScope scope = ownership.scopeFor(principal, Scope.EVENTS_READ);
         TimeWindow window = QueryRules.requiredWindow(startAfter, startBefore, QueryRules.MAX_FREE_BUSY_DAYS);
         return transactions.inTransaction(scope, () -> {
             Agent agent = agents.get(scope).orElseThrow(() -> new NotFound("Agent"));

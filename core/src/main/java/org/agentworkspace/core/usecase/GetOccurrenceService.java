@@ -1,7 +1,7 @@
 package org.agentworkspace.core.usecase;
 
 import org.agentworkspace.core.domain.Event;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -21,7 +21,7 @@ final class GetOccurrenceService implements GetOccurrence {
 
     @Override
     public Event get(AgentPrincipal agent, String eventId, String originalStart) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_READ);
         return transactions.inTransaction(scope, () -> {
             SeriesWrites.Target target = series.locate(scope, eventId, originalStart);
             return target.series().occurrenceAt(target.originalStart());

@@ -7,7 +7,7 @@ import org.agentworkspace.core.domain.ChangePosition;
 import org.agentworkspace.core.domain.ChangesPage;
 import org.agentworkspace.core.domain.CursorExpired;
 import org.agentworkspace.core.domain.QueryRules;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -33,7 +33,7 @@ final class ListChangesService implements ListChanges {
 
     @Override
     public ChangesPage list(AgentPrincipal agent, String cursor, String limit) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeForAny(agent, Scope.EVENTS_READ, Scope.DOCS_READ);
         int pageSize = QueryRules.page(limit, null, QueryRules.DEFAULT_EVENT_LIMIT).limit();
         java.time.Instant now = clock.instant();
         SyncCursors.Cursor from = cursor == null ? null

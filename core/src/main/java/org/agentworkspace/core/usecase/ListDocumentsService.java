@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.util.List;
 import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.ownership.Access;
@@ -27,7 +28,7 @@ final class ListDocumentsService implements ListDocuments {
 
     @Override
     public List<Document> list(AgentPrincipal agent, boolean includeContent) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.DOCS_READ);
         return transactions.inTransaction(scope,
                 () -> documents.list(scope, includeContent));
     }

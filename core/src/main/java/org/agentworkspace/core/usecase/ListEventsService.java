@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +53,7 @@ final class ListEventsService implements ListEvents {
 
     @Override
     public List<Event> list(AgentPrincipal agent, EventQuery query) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_READ);
         EventListing listing = listing(query);
         return transactions.inTransaction(scope, () -> read(scope, listing, null));
     }

@@ -4,9 +4,9 @@ import java.util.List;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventListing;
 import org.agentworkspace.core.domain.QueryRules;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.TimeWindow;
 import org.agentworkspace.core.domain.ValidationFailed;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -28,7 +28,7 @@ final class ListOccurrencesService implements ListOccurrences {
 
     @Override
     public List<Event> list(AgentPrincipal agent, String eventId, EventQuery query) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_READ);
         return transactions.inTransaction(scope, () -> {
             // An unknown or foreign series is a 404 whatever the query, like every id of the API.
             Event stored = series.series(scope, eventId);

@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.util.List;
 import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.ownership.Access;
@@ -27,7 +28,7 @@ final class ListSubscriptionsService implements ListSubscriptions {
 
     @Override
     public List<Subscription> list(AgentPrincipal agent) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_READ);
         return transactions.inTransaction(scope, () -> subscriptions.list(scope));
     }
 

@@ -2,6 +2,7 @@ package org.agentworkspace.core.usecase;
 
 import java.util.List;
 import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.WebhookDelivery;
 import org.agentworkspace.core.domain.WebhookId;
 import org.agentworkspace.core.ownership.Access;
@@ -32,7 +33,7 @@ final class ListWebhookDeliveriesService implements ListWebhookDeliveries {
 
     @Override
     public List<WebhookDelivery> list(AgentPrincipal agent, String webhookId) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.WEBHOOKS_MANAGE);
         WebhookId id = WebhookId.parse(webhookId).orElseThrow(() -> new NotFound("Webhook"));
         return transactions.inTransaction(scope, () -> deliveries(scope, id));
     }

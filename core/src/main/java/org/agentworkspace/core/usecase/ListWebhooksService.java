@@ -1,6 +1,7 @@
 package org.agentworkspace.core.usecase;
 
 import java.util.List;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.Webhook;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
@@ -26,7 +27,7 @@ final class ListWebhooksService implements ListWebhooks {
 
     @Override
     public List<Webhook> list(AgentPrincipal agent) {
-        AgentScope scope = ownership.scopeFor(agent, Access.READ);
+        AgentScope scope = ownership.scopeFor(agent, Scope.WEBHOOKS_MANAGE);
         return transactions.inTransaction(scope, () -> webhooks.list(scope));
     }
 

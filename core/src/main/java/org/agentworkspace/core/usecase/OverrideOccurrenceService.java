@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventException;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -37,7 +37,7 @@ final class OverrideOccurrenceService implements OverrideOccurrence {
     @Override
     public Event override(AgentPrincipal agent, String eventId, String originalStart, OccurrenceInput input,
                           OptionalLong expectedVersion) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         return transactions.inTransaction(scope, () -> SeriesWrites.retrying(expectedVersion, () -> {
             SeriesWrites.Target target = series.locate(scope, eventId, originalStart);
             Event stored = target.series();

@@ -1,8 +1,10 @@
 package org.agentworkspace.core.usecase;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import org.agentworkspace.core.domain.ApiKey;
 import org.agentworkspace.core.domain.AuditAction;
+import org.agentworkspace.core.domain.IssuedKey;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.RegenerateApiKey;
@@ -27,10 +29,12 @@ final class RegenerateApiKeyService implements RegenerateApiKey {
     @Override
     public ApiKey regenerate(UserPrincipal user, String agentId) {
         return ownedAgents.act(user, agentId, Access.WRITE, (agent, scope) -> {
-            ApiKey key = ApiKey.generate(random);
-            apiKeys.replace(scope, key.digest(), clock.now());
-            auditTrail.append(scope, AuditAction.KEY_REGENERATED, "API key regenerated; the previous key no longer works");
-            return key;
+            Instant now = clock.now();
+            IssuedKey issued = AgentKeys.drawDefault(random, agent.id(), now);
+            apiKeys.replaceAll(scope, issued.key(), issued.secret().digest(), now);
+            auditTrail.append(scope, AuditAction.KEY_REGENERATED,
+                    "API key regenerated: every earlier key of the agent was revoked; new key " + issued.key().id());
+            return issued.secret();
         });
     }
 }

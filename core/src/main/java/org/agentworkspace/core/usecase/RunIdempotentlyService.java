@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import org.agentworkspace.core.domain.Conflict;
 import org.agentworkspace.core.domain.IdempotencyKeys;
 import org.agentworkspace.core.domain.IdempotencyMismatch;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.StoredResponse;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -39,8 +39,10 @@ final class RunIdempotentlyService implements RunIdempotently {
     }
 
     @Override
-    public Outcome run(AgentPrincipal agent, IdempotentRequest request, Supplier<StoredResponse> write) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+    public Outcome run(AgentPrincipal agent, Scope needed, IdempotentRequest request, Supplier<StoredResponse> write) {
+        // The wrapped write's own scope: a replay answers without running the write, so it must not
+        // hand one key the response another key's scopes allowed.
+        AgentScope scope = ownership.scopeFor(agent, needed);
         IdempotencyKeys.check(request.key());
         return transactions.inTransaction(scope, () -> {
             if (!idempotency.tryLock(scope, request.key())) {

@@ -7,7 +7,7 @@ import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
-import org.agentworkspace.core.ownership.Access;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -38,7 +38,7 @@ final class SplitSeriesService implements SplitSeries {
     @Override
     public Event split(AgentPrincipal agent, String eventId, String originalStart, EventInput changes,
                        OptionalLong expectedVersion) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         return transactions.inTransaction(scope, () -> SeriesWrites.retrying(expectedVersion, () -> {
             SeriesWrites.Target target = series.locate(scope, eventId, originalStart);
             Event stored = target.series();

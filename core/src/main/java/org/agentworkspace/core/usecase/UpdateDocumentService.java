@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Document;
 import org.agentworkspace.core.domain.DocumentData;
@@ -7,7 +8,6 @@ import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.DocumentRules;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -33,7 +33,7 @@ final class UpdateDocumentService implements UpdateDocument {
 
     @Override
     public Document update(AgentPrincipal agent, String documentId, DocumentInput input, OptionalLong expectedVersion) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.DOCS_WRITE);
         DocumentId id = DocumentId.parse(documentId).orElseThrow(() -> new NotFound("Document"));
         return transactions.inTransaction(scope, () -> {
             int attempts = expectedVersion.isPresent() ? 1 : 2;

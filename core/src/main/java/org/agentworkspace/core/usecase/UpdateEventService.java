@@ -1,5 +1,6 @@
 package org.agentworkspace.core.usecase;
 
+import org.agentworkspace.core.domain.Scope;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
@@ -8,7 +9,6 @@ import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
@@ -40,7 +40,7 @@ final class UpdateEventService implements UpdateEvent {
 
     @Override
     public Event update(AgentPrincipal agent, String eventId, EventInput input, OptionalLong expectedVersion) {
-        AgentScope scope = ownership.scopeFor(agent, Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         EventId id = EventId.parse(eventId).orElseThrow(() -> new NotFound("Event"));
         EventDraft changes = EventDrafts.of(input);
         return transactions.inTransaction(scope, () -> {

@@ -6,6 +6,7 @@ import org.agentworkspace.core.port.in.ActAsUser;
 import org.agentworkspace.core.port.in.AuthenticateAgent;
 import org.agentworkspace.core.port.in.AuthenticateUser;
 import org.agentworkspace.core.port.in.CreateAgent;
+import org.agentworkspace.core.port.in.CreateApiKey;
 import org.agentworkspace.core.port.in.CreateDocument;
 import org.agentworkspace.core.port.in.CreateEvent;
 import org.agentworkspace.core.port.in.CreateSubscription;
@@ -18,12 +19,15 @@ import org.agentworkspace.core.port.in.GetCurrentUser;
 import org.agentworkspace.core.port.in.GetDocument;
 import org.agentworkspace.core.port.in.GetEvent;
 import org.agentworkspace.core.port.in.ListAgents;
+import org.agentworkspace.core.port.in.ListApiKeys;
 import org.agentworkspace.core.port.in.ListAuditEntries;
 import org.agentworkspace.core.port.in.ListDocuments;
 import org.agentworkspace.core.port.in.ListEvents;
 import org.agentworkspace.core.port.in.ListSubscriptions;
 import org.agentworkspace.core.port.in.RegenerateApiKey;
+import org.agentworkspace.core.port.in.RevokeApiKey;
 import org.agentworkspace.core.port.in.RevokeSubscription;
+import org.agentworkspace.core.port.in.RotateApiKey;
 import org.agentworkspace.core.port.in.RotateFeedToken;
 import org.agentworkspace.core.port.in.RunIdempotently;
 import org.agentworkspace.core.port.in.ServeFeed;
@@ -82,7 +86,11 @@ public record UseCases(
         CancelOccurrence cancelOccurrence,
         SplitSeries splitSeries,
         EndSeries endSeries,
-        GetFreeBusy getFreeBusy) {
+        GetFreeBusy getFreeBusy,
+        ListApiKeys listApiKeys,
+        CreateApiKey createApiKey,
+        RotateApiKey rotateApiKey,
+        RevokeApiKey revokeApiKey) {
     public UseCases {
         Objects.requireNonNull(authenticateAgent, "authenticateAgent");
         Objects.requireNonNull(authenticateUser, "authenticateUser");
@@ -120,6 +128,10 @@ public record UseCases(
         Objects.requireNonNull(splitSeries, "splitSeries");
         Objects.requireNonNull(endSeries, "endSeries");
         Objects.requireNonNull(getFreeBusy, "getFreeBusy");
+        Objects.requireNonNull(listApiKeys, "listApiKeys");
+        Objects.requireNonNull(createApiKey, "createApiKey");
+        Objects.requireNonNull(rotateApiKey, "rotateApiKey");
+        Objects.requireNonNull(revokeApiKey, "revokeApiKey");
     }
 
     public static UseCases create(Ports ports, Settings settings) {
@@ -135,7 +147,7 @@ public record UseCases(
         SeriesExpansion expansion = new SeriesExpansion(ports.recurrence());
         SeriesWrites series = new SeriesWrites(ports.events(), ports.agents(), expansion, clock);
         return new UseCases(
-                new AuthenticateAgentService(tx, ports.credentials(), ownership),
+                new AuthenticateAgentService(tx, ports.credentials(), ownership, audit, clock),
                 new AuthenticateUserService(ports.sessions(), tx, ports.users(), ownership, clock),
                 new GetAgentProfileService(tx, ports.agents(), ownership),
                 new ListEventsService(tx, ports.events(), ports.agents(), ports.recurrence(), ownership, owned),
@@ -171,6 +183,10 @@ public record UseCases(
                 new CancelOccurrenceService(tx, ports.events(), series, ownership),
                 new SplitSeriesService(tx, ports.events(), series, ownership),
                 new EndSeriesService(tx, ports.events(), series, ownership),
-                new GetFreeBusyService(tx, ports.events(), ports.agents(), expansion, ownership));
+                new GetFreeBusyService(tx, ports.events(), ports.agents(), expansion, ownership),
+                new ListApiKeysService(owned, ports.apiKeys()),
+                new CreateApiKeyService(owned, ports.apiKeys(), audit, settings.random(), clock),
+                new RotateApiKeyService(owned, ports.apiKeys(), audit, settings.random(), clock),
+                new RevokeApiKeyService(owned, ports.apiKeys(), audit, clock));
     }
 }

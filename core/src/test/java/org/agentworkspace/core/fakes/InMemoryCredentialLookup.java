@@ -1,7 +1,10 @@
 package org.agentworkspace.core.fakes;
 
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
+import org.agentworkspace.core.domain.Agent;
+import org.agentworkspace.core.domain.AgentKey;
+import org.agentworkspace.core.domain.ApiKeyId;
 import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.KeyDigest;
 import org.agentworkspace.core.ownership.AgentCredential;
@@ -12,6 +15,7 @@ import org.agentworkspace.core.port.out.CredentialLookup;
 public final class InMemoryCredentialLookup implements CredentialLookup {
     private final InMemoryDatabase db;
     private int calls;
+    private int writes;
 
     public InMemoryCredentialLookup(InMemoryDatabase db) {
         this.db = db;
@@ -20,12 +24,37 @@ public final class InMemoryCredentialLookup implements CredentialLookup {
     @Override
     public Optional<AgentCredential> agentByKeyDigest(KeyDigest digest) {
         calls++;
-        return db.apiKeys.entrySet().stream()
-                .filter(e -> e.getValue().equals(digest))
-                .map(Map.Entry::getKey)
-                .map(db.agents::get)
-                .map(a -> new AgentCredential(a.id(), a.status()))
-                .findFirst();
+        for (InMemoryDatabase.StoredKey k : db.apiKeys.values()) {
+            if (k.revokedAt != null) {
+                continue;
+            }
+            boolean current = k.digest.equals(digest);
+            if (current || digest.equals(k.previous)) {
+                Agent a = db.agents.get(k.key.agentId());
+                return Optional.of(new AgentCredential(a.id(), a.status(), k.key.id(), k.key.label(), k.key.scopes(),
+                        k.key.expiresAt(), k.key.lastUsedAt(), current ? null : k.previousValidUntil));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean recordKeyUse(ApiKeyId keyId, Instant at, Instant staleBefore) {
+        calls++;
+        InMemoryDatabase.StoredKey k = db.apiKeys.get(keyId);
+        if (k == null || (k.key.lastUsedAt() != null && !k.key.lastUsedAt().isBefore(staleBefore))) {
+            return false;
+        }
+        AgentKey old = k.key;
+        k.key = new AgentKey(old.id(), old.agentId(), old.label(), old.scopes(), old.prefix(), old.expiresAt(),
+                old.createdAt(), at);
+        writes++;
+        return true;
+    }
+
+    /** How many times a key's last use was written. */
+    public int keyUseWrites() {
+        return writes;
     }
 
     @Override

@@ -36,10 +36,42 @@ public final class InMemoryDatabase {
     final Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>();
     final Map<DocumentId, Document> documents = new LinkedHashMap<>();
     final Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>();
-    final Map<AgentId, KeyDigest> apiKeys = new HashMap<>();
+    final Map<org.agentworkspace.core.domain.ApiKeyId, StoredKey> apiKeys = new LinkedHashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
     final Map<AgentId, Map<String, IdempotencyRecord>> idempotency = new HashMap<>();
     final Set<String> processedWebhooks = new HashSet<>();
+
+    /** One api_keys row: the key, its digests and whether it was revoked. */
+    static final class StoredKey {
+        org.agentworkspace.core.domain.AgentKey key;
+        KeyDigest digest;
+        KeyDigest previous;
+        java.time.Instant previousValidUntil;
+        java.time.Instant revokedAt;
+
+        StoredKey(org.agentworkspace.core.domain.AgentKey key, KeyDigest digest) {
+            this.key = key;
+            this.digest = digest;
+        }
+
+        boolean live(AgentId agent) {
+            return revokedAt == null && key.agentId().equals(agent);
+        }
+
+        void revoke(java.time.Instant at) {
+            revokedAt = at;
+            previous = null;
+            previousValidUntil = null;
+        }
+
+        StoredKey copy() {
+            StoredKey copy = new StoredKey(key, digest);
+            copy.previous = previous;
+            copy.previousValidUntil = previousValidUntil;
+            copy.revokedAt = revokedAt;
+            return copy;
+        }
+    }
 
     /** Everything, copied: what a transaction's rollback restores. Values are immutable records. */
     Runnable snapshot() {
@@ -51,7 +83,8 @@ public final class InMemoryDatabase {
         Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>(this.eventWrites);
         Map<DocumentId, Document> documents = new LinkedHashMap<>(this.documents);
         Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>(this.subscriptions);
-        Map<AgentId, KeyDigest> apiKeys = new HashMap<>(this.apiKeys);
+        Map<org.agentworkspace.core.domain.ApiKeyId, StoredKey> apiKeys = new LinkedHashMap<>();
+        this.apiKeys.forEach((id, key) -> apiKeys.put(id, key.copy()));
         List<AuditEntry> audit = new ArrayList<>(this.audit);
         Map<AgentId, Map<String, IdempotencyRecord>> idempotency = new HashMap<>();
         this.idempotency.forEach((agent, records) -> idempotency.put(agent, new HashMap<>(records)));
@@ -89,7 +122,7 @@ public final class InMemoryDatabase {
         eventWrites.remove(id);
         documents.values().removeIf(d -> d.agentId().equals(id));
         subscriptions.values().removeIf(s -> s.agentId().equals(id));
-        apiKeys.remove(id);
+        apiKeys.values().removeIf(k -> k.key.agentId().equals(id));
         audit.removeIf(a -> a.agentId().equals(id));
         idempotency.remove(id);
     }
@@ -100,8 +133,13 @@ public final class InMemoryDatabase {
     }
 
     /** Test inspection: the stored digest of an agent's key, or {@code null}. */
+    /** The current digest of the agent's only live key; fails when it has none or several. */
     public KeyDigest storedKeyDigest(AgentId agent) {
-        return apiKeys.get(agent);
+        List<StoredKey> live = apiKeys.values().stream().filter(k -> k.live(agent)).toList();
+        if (live.size() != 1) {
+            throw new IllegalStateException(agent + " has " + live.size() + " live keys");
+        }
+        return live.get(0).digest;
     }
 
     public boolean hasCalendar(AgentId agent) {

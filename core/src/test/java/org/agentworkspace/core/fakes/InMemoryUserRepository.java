@@ -22,6 +22,11 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<UserId> ownerOfAgent(org.agentworkspace.core.domain.AgentId agentId) {
+        return Optional.ofNullable(db.agents.get(agentId)).map(org.agentworkspace.core.domain.Agent::owner);
+    }
+
+    @Override
     public Optional<User> provision(UserProfile profile, Instant now) {
         if (db.tombstones.contains(profile.id())) {
             return Optional.empty();

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Set;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentNotWritable;
 import org.agentworkspace.core.domain.AgentStatus;
+import org.agentworkspace.core.domain.ApiKeyId;
+import org.agentworkspace.core.domain.Scope;
+import org.agentworkspace.core.domain.ScopeMissing;
+import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.AgentSuspended;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.domain.FeedToken;
@@ -23,7 +28,7 @@ class OwnershipTest {
     private final Ownership ownership = new Ownership();
 
     private AgentPrincipal agent(AgentId id, AgentStatus status) {
-        return ownership.agentPrincipal(new AgentCredential(id, status));
+        return ownership.agentPrincipal(new AgentCredential(id, status), T);
     }
 
     private static Agent agentOwnedBy(UserId owner, AgentStatus status) {
@@ -33,7 +38,7 @@ class OwnershipTest {
     @Test
     void an_agent_principal_only_ever_gets_its_own_scope() {
         AgentId id = AgentId.random();
-        AgentScope scope = ownership.scopeFor(agent(id, AgentStatus.ACTIVE), Access.WRITE);
+        AgentScope scope = ownership.scopeFor(agent(id, AgentStatus.ACTIVE), Scope.EVENTS_WRITE);
         assertThat(scope.agentId()).isEqualTo(id);
         assertThat(scope.access()).isEqualTo(Access.WRITE);
         assertThat(scope.actor()).isEqualTo("agent:" + id);
@@ -42,15 +47,65 @@ class OwnershipTest {
     @Test
     void a_suspended_agent_gets_no_scope_at_all() {
         AgentPrincipal suspended = agent(AgentId.random(), AgentStatus.SUSPENDED);
-        assertThatThrownBy(() -> ownership.scopeFor(suspended, Access.READ)).isInstanceOf(AgentSuspended.class);
-        assertThatThrownBy(() -> ownership.scopeFor(suspended, Access.WRITE)).isInstanceOf(AgentSuspended.class);
+        for (Scope scope : Scope.values()) {
+            assertThatThrownBy(() -> ownership.scopeFor(suspended, scope)).isInstanceOf(AgentSuspended.class);
+        }
+        assertThatThrownBy(() -> ownership.scopeForAnyKey(suspended)).isInstanceOf(AgentSuspended.class);
     }
 
     @Test
     void a_read_only_agent_may_read_but_not_write() {
         AgentPrincipal readOnly = agent(AgentId.random(), AgentStatus.READ_ONLY);
-        assertThat(ownership.scopeFor(readOnly, Access.READ).access()).isEqualTo(Access.READ);
-        assertThatThrownBy(() -> ownership.scopeFor(readOnly, Access.WRITE)).isInstanceOf(AgentNotWritable.class);
+        assertThat(ownership.scopeFor(readOnly, Scope.EVENTS_READ).access()).isEqualTo(Access.READ);
+        assertThat(ownership.scopeFor(readOnly, Scope.DOCS_READ).access()).isEqualTo(Access.READ);
+        for (Scope write : new Scope[] {Scope.EVENTS_WRITE, Scope.DOCS_WRITE, Scope.WEBHOOKS_MANAGE}) {
+            assertThatThrownBy(() -> ownership.scopeFor(readOnly, write)).isInstanceOf(AgentNotWritable.class);
+        }
+    }
+
+    private AgentPrincipal keyWith(AgentStatus status, Set<Scope> scopes, Instant expiresAt, Instant graceUntil) {
+        return ownership.agentPrincipal(new AgentCredential(AgentId.random(), status, ApiKeyId.random(), "ci",
+                scopes, expiresAt, null, graceUntil), T);
+    }
+
+    @Test
+    void a_key_gets_a_scope_only_for_what_it_holds_and_a_write_scope_grants_its_read() {
+        AgentPrincipal reader = keyWith(AgentStatus.ACTIVE, Set.of(Scope.EVENTS_READ), null, null);
+        assertThat(ownership.scopeFor(reader, Scope.EVENTS_READ).access()).isEqualTo(Access.READ);
+        assertThatThrownBy(() -> ownership.scopeFor(reader, Scope.EVENTS_WRITE))
+                .isInstanceOf(ScopeMissing.class).hasMessage("This key lacks the scope events:write");
+        assertThatThrownBy(() -> ownership.scopeFor(reader, Scope.DOCS_READ))
+                .isInstanceOf(ScopeMissing.class).hasMessage("This key lacks the scope docs:read");
+
+        AgentPrincipal writer = keyWith(AgentStatus.ACTIVE, Set.of(Scope.DOCS_WRITE), null, null);
+        assertThat(ownership.scopeFor(writer, Scope.DOCS_READ).permits(Scope.DOCS_READ)).isTrue();
+        assertThat(ownership.scopeFor(writer, Scope.DOCS_WRITE).permits(Scope.EVENTS_READ)).isFalse();
+        assertThat(ownership.scopeForAnyKey(writer).agentId()).isEqualTo(writer.agentId());
+    }
+
+    @Test
+    void a_route_open_to_several_scopes_needs_one_of_them_and_names_the_first_when_none() {
+        AgentPrincipal docs = keyWith(AgentStatus.READ_ONLY, Set.of(Scope.DOCS_READ), null, null);
+        AgentScope scope = ownership.scopeForAny(docs, Scope.EVENTS_READ, Scope.DOCS_READ);
+        assertThat(scope.permits(Scope.DOCS_READ)).isTrue();
+        assertThat(scope.permits(Scope.EVENTS_READ)).isFalse();
+        AgentPrincipal hooks = keyWith(AgentStatus.ACTIVE, Set.of(Scope.WEBHOOKS_MANAGE), null, null);
+        assertThatThrownBy(() -> ownership.scopeForAny(hooks, Scope.EVENTS_READ, Scope.DOCS_READ))
+                .isInstanceOf(ScopeMissing.class).hasMessage("This key lacks the scope events:read");
+    }
+
+    @Test
+    void an_expired_key_or_a_previous_secret_past_its_grace_yields_no_principal() {
+        AgentCredential expiring = new AgentCredential(AgentId.random(), AgentStatus.ACTIVE, ApiKeyId.random(), null,
+                Scope.all(), T.plusSeconds(60), null, null);
+        assertThat(ownership.agentPrincipal(expiring, T.plusSeconds(59)).keyExpiresAt()).isEqualTo(T.plusSeconds(60));
+        assertThatThrownBy(() -> ownership.agentPrincipal(expiring, T.plusSeconds(60)))
+                .isInstanceOf(Unauthenticated.class);
+        AgentCredential previous = new AgentCredential(AgentId.random(), AgentStatus.ACTIVE, ApiKeyId.random(), null,
+                Scope.all(), null, null, T.plusSeconds(30));
+        assertThat(ownership.agentPrincipal(previous, T.plusSeconds(29)).agentId()).isEqualTo(previous.agentId());
+        assertThatThrownBy(() -> ownership.agentPrincipal(previous, T.plusSeconds(30)))
+                .isInstanceOf(Unauthenticated.class);
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
+import org.agentworkspace.http.openapi.RouteInventory;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.ics.IcsFeedRenderer;
 import org.agentworkspace.persistence.FlywayMigrations;
@@ -78,10 +80,11 @@ final class ItStack implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final URI base;
+    /** Every route the stack serves, from Jersey's own resource model. */
+    final Set<RouteInventory.Route> routes;
 
-    private ItStack() {
-        // Migrated by the owner role, served by the runtime role: the requests go through row-level security.
-        database = TestDatabases.fresh("schema_rls", owner -> FlywayMigrations.migrate(owner, TestDatabases.RUNTIME_ROLE));
+    private ItStack(TestDatabases.Database database, Clock clock) {
+        this.database = database;
         TestDatabases.Server s = database.server();
         pool = PooledDataSources.create(s.jdbcUrl(database.name()), TestDatabases.RUNTIME_ROLE,
                 TestDatabases.ROLE_PASSWORD, 8);
@@ -92,17 +95,32 @@ final class ItStack implements AutoCloseable {
                 persistence.agents(), persistence.events(), persistence.documents(), persistence.subscriptions(),
                 persistence.apiKeys(), persistence.audit(), persistence.idempotency(),
                 persistence.processedWebhooks(), new BiweeklyRecurrenceExpander(), new IcsFeedRenderer(), sessions);
-        useCases = UseCases.create(ports, Settings.defaults());
+        Settings defaults = Settings.defaults();
+        useCases = UseCases.create(ports,
+                new Settings(clock, defaults.random(), defaults.feedRefreshInterval(), defaults.idempotencyTtl()));
         UseCases u = useCases;
         ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), u,
                 () -> true);
         config.register(new ClerkWebhookResource(Optional.of(new SvixWebhookVerifier(webhookSecret)), u.syncUsers()));
+        routes = RouteInventory.of(config);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
         base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
     }
 
     static ItStack start() {
-        return new ItStack();
+        return start(Clock.systemUTC());
+    }
+
+    /** A stack whose use cases read {@code clock} (expiry, grace, "last used"). */
+    static ItStack start(Clock clock) {
+        // Migrated by the owner role, served by the runtime role: the requests go through row-level security.
+        return new ItStack(TestDatabases.fresh("schema_rls",
+                owner -> FlywayMigrations.migrate(owner, TestDatabases.RUNTIME_ROLE)), clock);
+    }
+
+    /** Another instance on this stack's database, as a second server behind a load balancer would be. */
+    ItStack secondInstance(Clock clock) {
+        return new ItStack(database, clock);
     }
 
     // ---- HTTP

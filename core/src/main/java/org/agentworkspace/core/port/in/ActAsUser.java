@@ -15,4 +15,7 @@ public interface ActAsUser {
 
     /** @throws org.agentworkspace.core.domain.NotFound when no such user exists */
     UserPrincipal actAs(String userId);
+
+    /** The owner of the agent, for commands that name an agent only. @throws org.agentworkspace.core.domain.NotFound when there is no such agent */
+    UserPrincipal actAsOwnerOf(String agentId);
 }

@@ -1,6 +1,7 @@
 package org.agentworkspace.core.port.in;
 
 import java.util.function.Supplier;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.StoredResponse;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 
@@ -15,10 +16,11 @@ public interface RunIdempotently {
     }
 
     /**
+     * @param needed the scope the wrapped write needs (checked here too: a replay never runs the write)
      * @param write performs the use case and renders its response; called inside the transaction
      * @throws org.agentworkspace.core.domain.ValidationFailed when the key is empty or too long
      * @throws org.agentworkspace.core.domain.Conflict while a request with the same key is running
      * @throws org.agentworkspace.core.domain.IdempotencyMismatch when the key was used for another request
      */
-    Outcome run(AgentPrincipal agent, IdempotentRequest request, Supplier<StoredResponse> write);
+    Outcome run(AgentPrincipal agent, Scope needed, IdempotentRequest request, Supplier<StoredResponse> write);
 }

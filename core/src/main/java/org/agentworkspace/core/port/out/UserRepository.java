@@ -14,6 +14,9 @@ public interface UserRepository {
 
     Optional<User> find(UserId id);
 
+    /** The owner of the agent with this id; empty when there is no such agent (operator's command line only). */
+    Optional<UserId> ownerOfAgent(org.agentworkspace.core.domain.AgentId agentId);
+
     /**
      * Inserts the user when absent and not tombstoned; returns the stored user, or empty when the
      * id is tombstoned (a deleted user never comes back through a stale session).

@@ -29,6 +29,7 @@ import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.ownership.UserPrincipal;
 import org.agentworkspace.core.port.in.AgentInput;
+import org.agentworkspace.core.port.in.KeyInput;
 import org.agentworkspace.core.port.in.NewAgent;
 import org.agentworkspace.persistence.FlywayMigrations;
 import org.agentworkspace.testing.TestDatabases;
@@ -61,6 +62,7 @@ class McpServerIT {
     private static NewAgent borealis;
     private static NewAgent reader;
     private static NewAgent sleeper;
+    private static UserPrincipal owner;
 
     @BeforeAll
     static void start() {
@@ -72,7 +74,7 @@ class McpServerIT {
                 "DATABASE_MIGRATION_URL", jdbc + "?user=" + TestDatabases.OWNER_ROLE + "&password=" + TestDatabases.ROLE_PASSWORD,
                 "PORT", "0", "AW_DATA_DIR", dataDir.toString())));
         server = app.startServer();
-        UserPrincipal owner = app.useCases().actAsUser().addUser(UserProfile.idOnly(new UserId("user_mcp")));
+        owner = app.useCases().actAsUser().addUser(UserProfile.idOnly(new UserId("user_mcp")));
         atlas = newAgent(owner, "Atlas");
         borealis = newAgent(owner, "Borealis");
         reader = newAgent(owner, "Reader");
@@ -140,6 +142,27 @@ class McpServerIT {
         OffsetDateTime now = OffsetDateTime.parse(body.path("now").asText());
         assertThat(now.getOffset()).isEqualTo(ZoneId.of("Europe/Berlin").getRules().getOffset(now.toInstant()));
         assertThat(Duration.between(now.toInstant(), java.time.Instant.now()).abs()).isLessThan(Duration.ofMinutes(5));
+    }
+
+    // ---- key scopes
+
+    @Test
+    void a_key_sees_and_calls_only_the_tools_its_scopes_allow_and_whoami_shows_the_key() {
+        String key = app.useCases().createApiKey().create(owner, atlas.agent().id().toString(),
+                new KeyInput(Field.of("calendar reader"), Field.of(List.of("events:read")), Field.absent()))
+                .secret().reveal();
+        McpSyncClient client = client(key);
+
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                .containsExactly("whoami", "list_events", "get_event");
+        JsonNode refused = error(client.callTool(new McpSchema.CallToolRequest("create_document",
+                Map.of("title", "t", "content", "c"))));
+        assertThat(refused.path("error").asText()).isEqualTo("This key lacks the scope docs:write");
+        JsonNode me = ok(client.callTool(new McpSchema.CallToolRequest("whoami", Map.of())));
+        assertThat(me.path("key").path("label").asText()).isEqualTo("calendar reader");
+        assertThat(me.path("key").path("scopes")).extracting(JsonNode::asText).containsExactly("events:read");
+        assertThat(me.path("key").path("expiresAt").isNull()).isTrue();
+        assertThat(ok(call(atlas, "whoami", Map.of())).path("key").path("scopes")).hasSize(5);
     }
 
     // ---- events

@@ -56,6 +56,7 @@ final class ToolCalls {
         AgentPrincipal agent = agent(context);
         Arguments arguments = Arguments.check(tool.name(), schema, request.arguments());
         try {
+            KeyScopes.require(agent, tool.scope());
             ToolOutput output = tool.call(agent, arguments);
             return result(output.body(), false, output.replayed());
         } catch (WorkspaceException failure) {

@@ -1,11 +1,12 @@
 package org.agentworkspace.mcp;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import org.agentworkspace.core.domain.Agent;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.GetAgentProfile;
 
@@ -54,17 +55,25 @@ final class WhoAmITool implements WorkspaceTool {
     public ToolOutput call(AgentPrincipal agent, Arguments arguments) {
         Agent me = getAgentProfile.me(agent);
         ObjectNode body = McpJson.envelope("agent", McpJson.agentProfile(me));
-        callingKey(agent).ifPresent(key -> body.set("key", key));
+        body.set("key", callingKey(agent));
         body.put("now", OffsetDateTime.now(me.timezone()).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         return ToolOutput.of(body);
     }
 
-    /**
-     * The calling key as {@code /api/v1/me} shows it ({@code {id, label, scopes, expiresAt}}). Empty until
-     * key scopes land in core; then this renders the principal's key, as REST does.
-     */
-    private static Optional<ObjectNode> callingKey(AgentPrincipal agent) {
-        return Optional.empty();
+    /** The calling key as {@code /api/v1/me} shows it: {@code {id, label, scopes, expiresAt}}. */
+    private static ObjectNode callingKey(AgentPrincipal agent) {
+        ObjectNode key = McpJson.object();
+        key.put("id", agent.keyId().toString());
+        key.put("label", agent.keyLabel());
+        ArrayNode scopes = key.putArray("scopes");
+        // The contract's order, whatever order they were granted in.
+        for (Scope scope : Scope.values()) {
+            if (agent.scopes().contains(scope)) {
+                scopes.add(scope.wireName());
+            }
+        }
+        key.put("expiresAt", McpJson.instant(agent.keyExpiresAt()));
+        return key;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.agentworkspace.core.domain.Change;
 import org.agentworkspace.core.domain.ChangePosition;
+import org.agentworkspace.core.domain.ChangedObject;
 import org.agentworkspace.core.domain.ChangesPage;
 import org.agentworkspace.core.domain.CursorExpired;
 import org.agentworkspace.core.domain.QueryRules;
@@ -47,7 +48,20 @@ final class ListChangesService implements ListChanges {
             List<Change> page = hasMore ? found.subList(0, pageSize) : found;
             ChangePosition next = page.isEmpty() ? after : page.get(page.size() - 1).position();
             String nextCursor = cursors.seal(scope.agentId(), new SyncCursors.Cursor(next, deletionsFrom, now));
-            return new ChangesPage(page, nextCursor, hasMore);
+            // The cursor moves past everything read, shown or not, so a key with one of the two
+            // scopes never sees the other type and never rereads what it skipped.
+            return new ChangesPage(visibleTo(scope, page), nextCursor, hasMore);
         });
+    }
+
+    private static List<Change> visibleTo(AgentScope scope, List<Change> page) {
+        boolean events = scope.permits(Scope.EVENTS_READ);
+        boolean documents = scope.permits(Scope.DOCS_READ);
+        if (events && documents) {
+            return page;
+        }
+        return page.stream()
+                .filter(change -> change.type() == ChangedObject.EVENT ? events : documents)
+                .toList();
     }
 }

@@ -43,11 +43,18 @@ import org.agentworkspace.clerk.NimbusSessionVerifier;
 import org.agentworkspace.clerk.PemSessionKeys;
 import org.agentworkspace.clerk.SvixWebhookVerifier;
 import org.agentworkspace.core.domain.FeedUrls;
+import org.agentworkspace.core.port.out.WebhookBodies;
+import org.agentworkspace.core.port.out.WebhookTargets;
+import org.agentworkspace.core.port.out.WebhookTransport;
 import org.agentworkspace.core.usecase.Ports;
 import org.agentworkspace.core.usecase.Settings;
+import org.agentworkspace.core.usecase.SyncPorts;
+import org.agentworkspace.core.usecase.SyncSettings;
+import org.agentworkspace.core.usecase.SyncUseCases;
 import org.agentworkspace.core.usecase.UseCases;
 import org.agentworkspace.http.AgentWorkspaceHttp;
 import org.agentworkspace.http.HttpSettings;
+import org.agentworkspace.http.SyncHttpUseCases;
 import org.agentworkspace.http.openapi.RouteInventory;
 import org.agentworkspace.ics.BiweeklyRecurrenceExpander;
 import org.agentworkspace.ics.IcsFeedRenderer;
@@ -102,9 +109,43 @@ final class ItStack implements AutoCloseable {
         ResourceConfig config = AgentWorkspaceHttp.resourceConfig(HttpSettings.of(new FeedUrls(PUBLIC_URL)), u,
                 () -> true);
         config.register(new ClerkWebhookResource(Optional.of(new SvixWebhookVerifier(webhookSecret)), u.syncUsers()));
+        SyncUseCases sync = syncUseCases(persistence);
+        new SyncHttpUseCases(sync.listChanges(), sync.createWebhook(), sync.listWebhooks(), sync.deleteWebhook(),
+                sync.listWebhookDeliveries()).register(config);
         routes = RouteInventory.of(config);
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
         base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
+    }
+
+    /**
+     * The change log and webhook routes as the app wires them, with every endpoint address allowed
+     * and nothing ever sent: no delivery worker runs here (the webhook-sender module tests sending).
+     */
+    private static SyncUseCases syncUseCases(JooqPersistence persistence) {
+        byte[] candidate = new byte[32];
+        new SecureRandom().nextBytes(candidate);
+        byte[] cursorKey = persistence.serverSecret("sync-cursor-key", candidate);
+        WebhookTargets anyAddress = new WebhookTargets() {
+            @Override
+            public Optional<String> refusal(URI url) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean allowsPrivate() {
+                return true;
+            }
+        };
+        WebhookTransport neverSends = (url, headers, body) -> {
+            throw new IllegalStateException("no webhook is sent by the HTTP test stack");
+        };
+        WebhookBodies noBodies = message -> {
+            throw new IllegalStateException("no webhook is sent by the HTTP test stack");
+        };
+        SyncPorts ports = new SyncPorts(persistence.transactions(), persistence.agents(), persistence.audit(),
+                persistence.changes(), persistence.changes(), persistence.webhooks(), persistence.webhookOutbox(),
+                anyAddress, neverSends, noBodies);
+        return SyncUseCases.create(ports, Settings.defaults(), SyncSettings.defaults(cursorKey));
     }
 
     static ItStack start() {

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * The PostgreSQL the jar starts itself when it has no {@code DATABASE_URL}: data in
  * {@code AW_DATA_DIR/postgres}, its postmaster's pid and port in {@code postmaster.pid} there. The
  * jar's roles are {@code aw_owner} (migrations) and {@code aw_runtime} (serving); the bootstrap
- * superuser {@code postgres} is trusted on loopback, which is how the test reads past row-level security.
+ * superuser {@code postgres} signs in with the password the jar keeps in {@code AW_DATA_DIR/superuser.password}
+ * (every role needs one: nothing is trusted on loopback), which is how the test reads past row-level security.
  */
 final class EmbeddedPostgresOfJar {
     static final String RUNTIME_ROLE = "aw_runtime";
@@ -28,15 +29,20 @@ final class EmbeddedPostgresOfJar {
 
     /** The superuser on the jar's application database. */
     Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pidFileLine(3) + "/agentworkspace?user=postgres");
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pidFileLine(3) + "/agentworkspace?user=postgres"
+                + "&password=" + password("superuser.password"));
     }
 
     /** The jar's runtime role, with the password the jar generated, as the jar's own sessions connect. */
     Connection connectAsRuntimeRole() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + pidFileLine(3) + "/agentworkspace?user="
+                + RUNTIME_ROLE + "&password=" + password("runtime-role.password"));
+    }
+
+    /** A role's password as the jar generated it, from the file beside its data directory. */
+    private String password(String file) {
         try {
-            String password = Files.readString(dataDir.resolveSibling("runtime-role.password"), StandardCharsets.US_ASCII).trim();
-            return DriverManager.getConnection("jdbc:postgresql://localhost:" + pidFileLine(3) + "/agentworkspace?user="
-                    + RUNTIME_ROLE + "&password=" + password);
+            return Files.readString(dataDir.resolveSibling(file), StandardCharsets.US_ASCII).trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

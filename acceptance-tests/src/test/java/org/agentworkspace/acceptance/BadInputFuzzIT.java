@@ -41,6 +41,10 @@ class BadInputFuzzIT {
         String targetEvent = target.json().path("event").path("id").asText();
         Api.Reply doc = api.send("POST", "/api/v1/docs", owner.apiKey(), "{\"title\":\"fuzz target\",\"content\":\"x\"}");
         String targetDocument = doc.json().path("document").path("id").asText();
+        // A key of its own for the key routes, so a fuzzed rotate or revoke never locks out the fuzzer's key.
+        Api.Reply spare = api.send("POST", "/api/dashboard/agents/" + owner.agentId() + "/keys", owner.session(),
+                "{\"label\":\"fuzz target\"}");
+        String targetKey = spare.json().path("key").path("id").asText();
 
         int bodyTargets = 0;
         int queryTargets = 0;
@@ -52,7 +56,8 @@ class BadInputFuzzIT {
                 continue;
             }
             String bearer = agentApi ? owner.apiKey() : owner.session();
-            String path = template.replace("{agentId}", owner.agentId()).replace("{originalStart}", "2026-05-01T09:00:00Z").replace("{id}",
+            String path = template.replace("{agentId}", owner.agentId()).replace("{originalStart}", "2026-05-01T09:00:00Z")
+                    .replace("{keyId}", targetKey).replace("{id}",
                     template.contains("/events") ? targetEvent : template.contains("/docs") ? targetDocument : owner.subscriptionId());
             if (Set.of("POST", "PUT", "PATCH").contains(method) && !BODILESS.contains(template)) {
                 bodyTargets++;

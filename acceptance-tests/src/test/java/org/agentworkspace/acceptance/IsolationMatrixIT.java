@@ -43,6 +43,8 @@ class IsolationMatrixIT {
 
     /** Each tenant's webhook id, by agent id (Tenant itself makes none). */
     private static final Map<String, String> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each tenant's first API key id, by agent id. */
+    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final SharedStack stack = SharedStack.get();
     private final Api api = stack.api;
@@ -59,6 +61,11 @@ class IsolationMatrixIT {
                     "{\"url\":\"https://203.0.113.10/isolation\"}");
             assertThat(hook.status()).as("webhook of %s: %s", tenant.agentId(), hook).isEqualTo(201);
             WEBHOOKS.put(tenant.agentId(), hook.json().path("webhook").path("id").asText());
+        }
+        for (Tenant tenant : List.of(victim, stranger, sibling)) {
+            Api.Reply keys = api.get("/api/dashboard/agents/" + tenant.agentId() + "/keys", tenant.session());
+            assertThat(keys.status()).as("keys of %s: %s", tenant.agentId(), keys).isEqualTo(200);
+            KEYS.put(tenant.agentId(), keys.json().path("keys").path(0).path("id").asText());
         }
         List<String> routes = expandAlternatives(RouteCatalog.routes(stack.environment));
         assertThat(routes).as("routes read from the resource model").hasSizeGreaterThan(20);
@@ -180,6 +187,7 @@ class IsolationMatrixIT {
         // The body as it arrived: an answer that echoes a victim id the attacker sent still spreads it.
         List<String> secrets = new ArrayList<>(List.of(victim.agentId(), victim.apiKey(), victim.feedToken(),
                 victim.eventId(), victim.documentId(), victim.subscriptionId(), WEBHOOKS.get(victim.agentId()),
+                KEYS.get(victim.agentId()),
                 "victim secret"));
         if (who == Attacker.STRANGER) {
             // A sibling shares the victim's user: its own answers name that user by design.
@@ -236,6 +244,7 @@ class IsolationMatrixIT {
             case "document" -> t.documentId();
             case "subscription" -> t.subscriptionId();
             case "webhook" -> WEBHOOKS.get(t.agentId());
+            case "key" -> KEYS.get(t.agentId());
             case "token" -> t.feedToken();
             case "file" -> "no-such-asset.js";
             // An occurrence is named by its series and its original start; the series slot decides whose.
@@ -266,6 +275,7 @@ class IsolationMatrixIT {
             case "docs", "documents" -> "document";
             case "subscriptions" -> "subscription";
             case "webhooks" -> "webhook";
+            case "keys" -> "key";
             case "agents" -> "agent";
             default -> null;
         };

@@ -23,38 +23,22 @@ import org.agentworkspace.core.domain.UserId;
 import org.agentworkspace.core.port.in.EventQuery;
 import org.agentworkspace.core.port.in.IdempotentRequest;
 import org.agentworkspace.core.port.in.RunIdempotently;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The agent API's routes, envelopes, ETags and idempotent writes, against inbound-port doubles. */
 class AgentRoutesTest {
     private static final String AUTH = "Bearer " + StubUseCases.AGENT_KEY;
-    private static final StubUseCases STUBS = new StubUseCases();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(STUBS.build(), () -> true);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetStubs() {
-        STUBS.reset();
-    }
+    @RegisterExtension
+    static final StubbedServer SERVER = new StubbedServer();
+    private static final StubUseCases STUBS = SERVER.stubs();
 
     @Test
     void me_shows_the_agent_without_owner_details() {
         STUBS.getAgentProfile = agent -> new Agent(agent.agentId(), new UserId("user_1"), "Atlas", null,
                 java.time.ZoneId.of("Europe/Berlin"), AgentStatus.ACTIVE, Fixtures.CREATED, Fixtures.CREATED);
 
-        HttpResponse<String> response = server.get("/api/v1/me", "Authorization", AUTH);
+        HttpResponse<String> response = SERVER.get("/api/v1/me", "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(json("{\"agent\":{\"id\":\"" + StubUseCases.AGENT.agentId()
@@ -69,7 +53,7 @@ class AgentRoutesTest {
         Event event = Fixtures.timedEvent(StubUseCases.AGENT.agentId(), 3);
         STUBS.getEvent = (agent, id) -> event;
 
-        HttpResponse<String> response = server.get("/api/v1/events/" + event.id(), "Authorization", AUTH);
+        HttpResponse<String> response = SERVER.get("/api/v1/events/" + event.id(), "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(header(response, "ETag")).isEqualTo("\"v3\"");
@@ -85,7 +69,7 @@ class AgentRoutesTest {
         Event event = Fixtures.allDayEvent(StubUseCases.AGENT.agentId());
         STUBS.listEvents = (agent, agentId, query) -> List.of(event);
 
-        JsonNode listed = json(server.get("/api/v1/events", "Authorization", AUTH)).get("events").get(0);
+        JsonNode listed = json(SERVER.get("/api/v1/events", "Authorization", AUTH)).get("events").get(0);
 
         assertThat(listed.get("start").asText()).isEqualTo("2026-03-02");
         assertThat(listed.get("end").asText()).isEqualTo("2026-03-03");
@@ -100,7 +84,7 @@ class AgentRoutesTest {
             return List.of();
         };
 
-        HttpResponse<String> response = server.get(
+        HttpResponse<String> response = SERVER.get(
                 "/api/v1/events?start_after=2026-01-01T00:00:00%2B01:00&start_before=x&limit=abc&offset=-1&expand=true",
                 "Authorization", AUTH);
 
@@ -113,7 +97,7 @@ class AgentRoutesTest {
     void creating_an_event_answers_201_with_location_and_etag() {
         STUBS.createEvent = (agent, input) -> Fixtures.timedEvent(agent.agentId(), 1);
 
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events",
                 "{\"title\":\"Standup\"}", "Authorization", AUTH);
 
         String id = json(response).get("event").get("id").asText();
@@ -131,11 +115,11 @@ class AgentRoutesTest {
             return Fixtures.timedEvent(agent.agentId(), 8);
         };
 
-        HttpResponse<String> put = server.sendJson("PUT", "/api/v1/events/e1", "{\"title\":\"x\"}",
+        HttpResponse<String> put = SERVER.sendJson("PUT", "/api/v1/events/e1", "{\"title\":\"x\"}",
                 "Authorization", AUTH, "If-Match", "\"v7\"");
-        HttpResponse<String> patch = server.sendJson("PATCH", "/api/v1/events/e2", "{\"title\":\"x\"}",
+        HttpResponse<String> patch = SERVER.sendJson("PATCH", "/api/v1/events/e2", "{\"title\":\"x\"}",
                 "Authorization", AUTH);
-        HttpResponse<String> star = server.sendJson("PATCH", "/api/v1/events/e3", "{\"title\":\"x\"}",
+        HttpResponse<String> star = SERVER.sendJson("PATCH", "/api/v1/events/e3", "{\"title\":\"x\"}",
                 "Authorization", AUTH, "If-Match", "*");
 
         assertThat(List.of(put.statusCode(), patch.statusCode(), star.statusCode())).containsOnly(200);
@@ -155,13 +139,13 @@ class AgentRoutesTest {
         };
         STUBS.deleteEvent = (agent, id, expected) -> written.add(expected);
 
-        HttpResponse<String> weak = server.sendJson("PATCH", "/api/v1/events/e", "{}", "Authorization", AUTH,
+        HttpResponse<String> weak = SERVER.sendJson("PATCH", "/api/v1/events/e", "{}", "Authorization", AUTH,
                 "If-Match", "W/\"v5\"");
-        HttpResponse<String> foreign = server.send(server.request("/api/v1/events/e").DELETE()
+        HttpResponse<String> foreign = SERVER.send(SERVER.request("/api/v1/events/e").DELETE()
                 .header("Authorization", AUTH).header("If-Match", "\"abc\""));
-        HttpResponse<String> staleList = server.sendJson("PATCH", "/api/v1/events/e", "{}", "Authorization", AUTH,
+        HttpResponse<String> staleList = SERVER.sendJson("PATCH", "/api/v1/events/e", "{}", "Authorization", AUTH,
                 "If-Match", "\"v3\", \"v4\"");
-        HttpResponse<String> currentInList = server.sendJson("PATCH", "/api/v1/events/e", "{}", "Authorization", AUTH,
+        HttpResponse<String> currentInList = SERVER.sendJson("PATCH", "/api/v1/events/e", "{}", "Authorization", AUTH,
                 "If-Match", "\"v4\", \"v5\"");
 
         assertThat(List.of(weak.statusCode(), foreign.statusCode(), staleList.statusCode())).containsOnly(412);
@@ -176,9 +160,9 @@ class AgentRoutesTest {
         STUBS.deleteEvent = (agent, id, expected) -> deleted.add(id + expected);
         STUBS.deleteDocument = (agent, id, expected) -> deleted.add(id + expected);
 
-        HttpResponse<String> event = server.send(server.request("/api/v1/events/e9").DELETE()
+        HttpResponse<String> event = SERVER.send(SERVER.request("/api/v1/events/e9").DELETE()
                 .header("Authorization", AUTH).header("If-Match", "\"v2\""));
-        HttpResponse<String> document = server.send(server.request("/api/v1/documents/d9").DELETE()
+        HttpResponse<String> document = SERVER.send(SERVER.request("/api/v1/documents/d9").DELETE()
                 .header("Authorization", AUTH));
 
         assertThat(json(event)).isEqualTo(json("{\"deleted\":true}"));
@@ -196,9 +180,9 @@ class AgentRoutesTest {
         };
         STUBS.createDocument = (agent, input) -> document;
 
-        JsonNode full = json(server.get("/api/v1/docs", "Authorization", AUTH)).get("documents").get(0);
-        JsonNode lean = json(server.get("/api/v1/documents?content=false", "Authorization", AUTH)).get("documents").get(0);
-        HttpResponse<String> created = server.sendJson("POST", "/api/v1/documents",
+        JsonNode full = json(SERVER.get("/api/v1/docs", "Authorization", AUTH)).get("documents").get(0);
+        JsonNode lean = json(SERVER.get("/api/v1/documents?content=false", "Authorization", AUTH)).get("documents").get(0);
+        HttpResponse<String> created = SERVER.sendJson("POST", "/api/v1/documents",
                 "{\"title\":\"Notes\",\"type\":\"markdown\",\"content\":\"# Hi\"}", "Authorization", AUTH);
 
         assertThat(contentAsked).containsExactly(true, false);
@@ -214,7 +198,7 @@ class AgentRoutesTest {
 
     @Test
     void document_bodies_allow_only_their_fields() {
-        HttpResponse<String> response = server.sendJson("PATCH", "/api/v1/docs/d", "{\"body\":\"x\"}",
+        HttpResponse<String> response = SERVER.sendJson("PATCH", "/api/v1/docs/d", "{\"body\":\"x\"}",
                 "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -227,7 +211,7 @@ class AgentRoutesTest {
         var subscription = DashboardAndFeedRoutesTest.subscription(StubUseCases.AGENT.agentId());
         STUBS.listSubscriptions = (principal, agentId) -> List.of(subscription);
 
-        JsonNode listed = json(server.get("/api/v1/subscriptions", "Authorization", AUTH)).get("subscriptions").get(0);
+        JsonNode listed = json(SERVER.get("/api/v1/subscriptions", "Authorization", AUTH)).get("subscriptions").get(0);
 
         assertThat(listed.get("url").asText()).isEqualTo(TestServer.PUBLIC_URL + "/api/cal/"
                 + subscription.agentId() + "/" + subscription.token().reveal() + ".ics");
@@ -269,11 +253,11 @@ class AgentRoutesTest {
         };
         String body = "{\"title\":\"Standup\"}";
 
-        HttpResponse<String> first = server.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH,
+        HttpResponse<String> first = SERVER.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH,
                 "Idempotency-Key", "k-1");
-        HttpResponse<String> again = server.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH,
+        HttpResponse<String> again = SERVER.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH,
                 "Idempotency-Key", "k-1");
-        HttpResponse<String> otherBody = server.sendJson("POST", "/api/v1/events", "{\"title\":\"Other\"}",
+        HttpResponse<String> otherBody = SERVER.sendJson("POST", "/api/v1/events", "{\"title\":\"Other\"}",
                 "Authorization", AUTH, "Idempotency-Key", "k-1");
 
         assertThat(created).hasSize(1);
@@ -296,11 +280,11 @@ class AgentRoutesTest {
             return new RunIdempotently.Outcome(new StoredResponse(200, Map.of(), "{}"), false);
         };
 
-        server.sendJson("PATCH", "/api/v1/events/a", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
-        server.sendJson("PATCH", "/api/v1/events/a", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
-        server.sendJson("PUT", "/api/v1/events/a", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
-        server.sendJson("PATCH", "/api/v1/events/b", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
-        server.sendJson("PATCH", "/api/v1/events/a", "{\"title\":\"y\"}", "Authorization", AUTH, "Idempotency-Key", "k");
+        SERVER.sendJson("PATCH", "/api/v1/events/a", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
+        SERVER.sendJson("PATCH", "/api/v1/events/a", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
+        SERVER.sendJson("PUT", "/api/v1/events/a", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
+        SERVER.sendJson("PATCH", "/api/v1/events/b", "{\"title\":\"x\"}", "Authorization", AUTH, "Idempotency-Key", "k");
+        SERVER.sendJson("PATCH", "/api/v1/events/a", "{\"title\":\"y\"}", "Authorization", AUTH, "Idempotency-Key", "k");
 
         assertThat(seen).extracting(IdempotentRequest::key).containsOnly("k");
         assertThat(seen.get(0).fingerprint()).isEqualTo(seen.get(1).fingerprint()).matches("[0-9a-f]{64}");

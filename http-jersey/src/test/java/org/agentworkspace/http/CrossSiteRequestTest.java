@@ -9,10 +9,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.agentworkspace.core.domain.FeedUrls;
 import org.agentworkspace.core.domain.NotFound;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15, item 6: a dashboard write authenticated by the {@code __session} cookie alone must come
@@ -22,24 +21,14 @@ import org.junit.jupiter.api.Test;
 class CrossSiteRequestTest {
     private static final String OWN = "https://cal.example.test";
     private static final String COOKIE = "__session=" + StubUseCases.USER_TOKEN;
-    private static final StubUseCases STUBS = new StubUseCases();
+    @RegisterExtension
+    static final StubbedServer SERVER = new StubbedServer(
+            HttpSettings.of(new FeedUrls(TestServer.PUBLIC_URL)).withTrustedOrigins(Set.of(OWN)));
+    private static final StubUseCases STUBS = SERVER.stubs();
     private static final AtomicInteger REACHED = new AtomicInteger();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(STUBS.build(), () -> true, HttpOperations.unlimited(),
-                HttpSettings.of(new FeedUrls(TestServer.PUBLIC_URL)).withTrustedOrigins(Set.of(OWN)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void reset() {
-        STUBS.reset();
         REACHED.set(0);
         STUBS.createAgent = (user, input) -> {
             REACHED.incrementAndGet();
@@ -55,7 +44,7 @@ class CrossSiteRequestTest {
     void a_cookie_write_from_another_site_is_refused_before_core() {
         HttpResponse<String> form = post("/api/dashboard/agents", "{\"name\":\"x\"}", "Cookie", COOKIE,
                 "Origin", "https://evil.example", "Content-Type", "application/json");
-        HttpResponse<String> regenerate = server.send(server.request("/api/dashboard/agents/01900000-0000-7000-8000-000000000001/api-key")
+        HttpResponse<String> regenerate = SERVER.send(SERVER.request("/api/dashboard/agents/01900000-0000-7000-8000-000000000001/api-key")
                 .header("Cookie", COOKIE).header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.noBody()));
         HttpResponse<String> noOrigin = post("/api/dashboard/agents", "{\"name\":\"x\"}", "Cookie", COOKIE,
                 "Content-Type", "application/json");
@@ -90,7 +79,7 @@ class CrossSiteRequestTest {
 
     @Test
     void a_cookie_write_without_a_content_type_is_unsupported() throws Exception {
-        String response = server.raw("POST /api/dashboard/agents HTTP/1.1\r\nHost: x\r\nCookie: " + COOKIE
+        String response = SERVER.raw("POST /api/dashboard/agents HTTP/1.1\r\nHost: x\r\nCookie: " + COOKIE
                 + "\r\nOrigin: " + OWN + "\r\nContent-Length: 12", "{\"name\":\"x\"}".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(response).startsWith("HTTP/1.1 415");
@@ -98,6 +87,6 @@ class CrossSiteRequestTest {
     }
 
     private static HttpResponse<String> post(String path, String body, String... headers) {
-        return server.send(server.request(path).headers(headers).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return SERVER.send(SERVER.request(path).headers(headers).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

@@ -35,32 +35,16 @@ import org.agentworkspace.core.port.in.FeedResponse;
 import org.agentworkspace.core.port.in.NewAgent;
 import org.agentworkspace.core.port.in.PageQuery;
 import org.agentworkspace.core.port.in.SubscriptionInput;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The dashboard's routes and the calendar feed, against inbound-port doubles. */
 class DashboardAndFeedRoutesTest {
     private static final String AUTH = "Bearer " + StubUseCases.USER_TOKEN;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final StubUseCases STUBS = new StubUseCases();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(STUBS.build(), () -> true);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetStubs() {
-        STUBS.reset();
-    }
+    @RegisterExtension
+    static final StubbedServer SERVER = new StubbedServer();
+    private static final StubUseCases STUBS = SERVER.stubs();
 
     static Subscription subscription(AgentId agent) {
         return new Subscription(SubscriptionId.random(), agent, FeedToken.generate(RANDOM), "Phone", null,
@@ -76,9 +60,9 @@ class DashboardAndFeedRoutesTest {
     void the_session_may_come_as_bearer_or_cookie() {
         STUBS.getCurrentUser = user -> new User(user.userId(), "a@b.c", "Ada", null, null, Fixtures.CREATED, Fixtures.CREATED);
 
-        HttpResponse<String> bearer = server.get("/api/dashboard/me", "Authorization", AUTH);
-        HttpResponse<String> cookie = server.get("/api/dashboard/me", "Cookie", "__session=" + StubUseCases.USER_TOKEN);
-        HttpResponse<String> none = server.get("/api/dashboard/me", "Cookie", "__session=forged");
+        HttpResponse<String> bearer = SERVER.get("/api/dashboard/me", "Authorization", AUTH);
+        HttpResponse<String> cookie = SERVER.get("/api/dashboard/me", "Cookie", "__session=" + StubUseCases.USER_TOKEN);
+        HttpResponse<String> none = SERVER.get("/api/dashboard/me", "Cookie", "__session=forged");
 
         assertThat(bearer.statusCode()).isEqualTo(200);
         assertThat(json(bearer)).isEqualTo(json("{\"user\":{\"id\":\"user_1\",\"email\":\"a@b.c\",\"firstName\":\"Ada\","
@@ -99,7 +83,7 @@ class DashboardAndFeedRoutesTest {
             return new NewAgent(agent, key, subscription);
         };
 
-        HttpResponse<String> response = server.sendJson("POST", "/api/dashboard/agents",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/dashboard/agents",
                 "{\"name\":\"Atlas\",\"timezone\":null}", "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -122,9 +106,9 @@ class DashboardAndFeedRoutesTest {
             return agent();
         };
 
-        HttpResponse<String> create = server.sendJson("POST", "/api/dashboard/agents",
+        HttpResponse<String> create = SERVER.sendJson("POST", "/api/dashboard/agents",
                 "{\"name\":\"Atlas\",\"status\":\"active\"}", "Authorization", AUTH);
-        HttpResponse<String> update = server.sendJson("PATCH", "/api/dashboard/agents/a1",
+        HttpResponse<String> update = SERVER.sendJson("PATCH", "/api/dashboard/agents/a1",
                 "{\"status\":\"suspended\"}", "Authorization", AUTH);
 
         assertThat(create.statusCode()).isEqualTo(400);
@@ -158,18 +142,18 @@ class DashboardAndFeedRoutesTest {
                     "user:user_1", "API key regenerated", Instant.parse("2026-02-01T10:00:00.250Z")));
         };
 
-        assertThat(json(server.get("/api/dashboard/agents", "Authorization", AUTH)).get("agents").get(0).get("id").asText())
+        assertThat(json(SERVER.get("/api/dashboard/agents", "Authorization", AUTH)).get("agents").get(0).get("id").asText())
                 .isEqualTo(agent.id().toString());
-        assertThat(json(server.get("/api/dashboard/agents/a1", "Authorization", AUTH)).get("agent").get("status").asText())
+        assertThat(json(SERVER.get("/api/dashboard/agents/a1", "Authorization", AUTH)).get("agent").get("status").asText())
                 .isEqualTo("read_only");
-        assertThat(json(server.send(server.request("/api/dashboard/agents/a1").DELETE().header("Authorization", AUTH))))
+        assertThat(json(SERVER.send(SERVER.request("/api/dashboard/agents/a1").DELETE().header("Authorization", AUTH))))
                 .isEqualTo(json("{\"deleted\":true}"));
-        HttpResponse<String> key = server.send(server.request("/api/dashboard/agents/a1/api-key")
+        HttpResponse<String> key = SERVER.send(SERVER.request("/api/dashboard/agents/a1/api-key")
                 .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", AUTH));
         assertThat(json(key).get("apiKey").asText()).startsWith("ak_").hasSize(ApiKey.LENGTH);
-        assertThat(json(server.get("/api/dashboard/agents/a1/events?limit=5", "Authorization", AUTH))
+        assertThat(json(SERVER.get("/api/dashboard/agents/a1/events?limit=5", "Authorization", AUTH))
                 .get("events").get(0).get("start").asText()).isEqualTo("2026-03-02");
-        var entry = json(server.get("/api/dashboard/agents/a1/audit?limit=2&offset=1", "Authorization", AUTH))
+        var entry = json(SERVER.get("/api/dashboard/agents/a1/audit?limit=2&offset=1", "Authorization", AUTH))
                 .get("entries").get(0);
         assertThat(entry.get("action").asText()).isEqualTo("key.regenerated");
         assertThat(entry.get("at").asText()).isEqualTo("2026-02-01T10:00:00.250Z");
@@ -193,14 +177,14 @@ class DashboardAndFeedRoutesTest {
         };
         STUBS.revokeSubscription = (user, agentId, id) -> calls.add("revoke " + agentId + " " + id);
 
-        HttpResponse<String> created = server.sendJson("POST", "/api/dashboard/agents/a1/subscriptions",
+        HttpResponse<String> created = SERVER.sendJson("POST", "/api/dashboard/agents/a1/subscriptions",
                 "{\"detail\":\"busy\",\"label\":\"Boss\"}", "Authorization", AUTH);
-        HttpResponse<String> emptyBody = server.sendJson("POST", "/api/dashboard/agents/a1/subscriptions", "",
+        HttpResponse<String> emptyBody = SERVER.sendJson("POST", "/api/dashboard/agents/a1/subscriptions", "",
                 "Authorization", AUTH);
-        HttpResponse<String> listed = server.get("/api/dashboard/agents/a1/subscriptions", "Authorization", AUTH);
-        HttpResponse<String> rotated = server.send(server.request("/api/dashboard/agents/a1/subscriptions/s1/rotate")
+        HttpResponse<String> listed = SERVER.get("/api/dashboard/agents/a1/subscriptions", "Authorization", AUTH);
+        HttpResponse<String> rotated = SERVER.send(SERVER.request("/api/dashboard/agents/a1/subscriptions/s1/rotate")
                 .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", AUTH));
-        HttpResponse<String> revoked = server.send(server.request("/api/dashboard/agents/a1/subscriptions/s1")
+        HttpResponse<String> revoked = SERVER.send(SERVER.request("/api/dashboard/agents/a1/subscriptions/s1")
                 .DELETE().header("Authorization", AUTH));
 
         assertThat(created.statusCode()).isEqualTo(201);
@@ -248,7 +232,7 @@ class DashboardAndFeedRoutesTest {
             return feed;
         };
 
-        HttpResponse<String> response = server.get("/api/cal/a1/tok-en_1.ics", "User-Agent", "Google-Calendar-Importer");
+        HttpResponse<String> response = SERVER.get("/api/cal/a1/tok-en_1.ics", "User-Agent", "Google-Calendar-Importer");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
@@ -266,12 +250,12 @@ class DashboardAndFeedRoutesTest {
         CountingFeed feed = new CountingFeed();
         STUBS.serveFeed = (agentId, token, userAgent) -> feed;
 
-        HttpResponse<String> notModified = server.get("/api/cal/a1/t.ics", "If-None-Match", "\"old\", W/\"feed-7\"");
-        HttpResponse<String> head = server.send(server.request("/api/cal/a1/t.ics")
+        HttpResponse<String> notModified = SERVER.get("/api/cal/a1/t.ics", "If-None-Match", "\"old\", W/\"feed-7\"");
+        HttpResponse<String> head = SERVER.send(SERVER.request("/api/cal/a1/t.ics")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> headNotModified = server.send(server.request("/api/cal/a1/t.ics")
+        HttpResponse<String> headNotModified = SERVER.send(SERVER.request("/api/cal/a1/t.ics")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("If-None-Match", "\"feed-7\""));
-        HttpResponse<String> stale = server.get("/api/cal/a1/t.ics", "If-None-Match", "\"feed-6\"");
+        HttpResponse<String> stale = SERVER.get("/api/cal/a1/t.ics", "If-None-Match", "\"feed-6\"");
 
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
@@ -290,11 +274,11 @@ class DashboardAndFeedRoutesTest {
             throw new NotFound("Feed");
         };
 
-        HttpResponse<String> wrongToken = server.get("/api/cal/a1/t.ics");
-        HttpResponse<String> wrongHead = server.send(server.request("/api/cal/a1/t.ics")
+        HttpResponse<String> wrongToken = SERVER.get("/api/cal/a1/t.ics");
+        HttpResponse<String> wrongHead = SERVER.send(SERVER.request("/api/cal/a1/t.ics")
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> noSuffix = server.get("/api/cal/a1/t");
-        HttpResponse<String> unknown = server.get("/api/cal/a1");
+        HttpResponse<String> noSuffix = SERVER.get("/api/cal/a1/t");
+        HttpResponse<String> unknown = SERVER.get("/api/cal/a1");
 
         for (HttpResponse<String> response : List.of(wrongToken, noSuffix, unknown)) {
             assertThat(response.statusCode()).isEqualTo(404);

@@ -8,15 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,23 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EdgeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTH = "Authorization: Bearer " + StubUseCases.AGENT_KEY;
-    private static final StubUseCases STUBS = new StubUseCases();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(STUBS.build(), () -> true);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetStubs() {
-        STUBS.reset();
-    }
+    @RegisterExtension
+    static final StubbedServer SERVER = new StubbedServer();
+    private static final StubUseCases STUBS = SERVER.stubs();
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/events/{id}", "/api/v1/events/a|b", "/api/v1/events/a^b", "/api/v1/events/%zz",
@@ -120,7 +103,7 @@ class EdgeTest {
         String method = "X".repeat(3000);
         raw(method + " /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-        String metrics = server.get("/metrics").body();
+        String metrics = SERVER.get("/metrics").body();
         assertThat(metrics).doesNotContain("XXXX");
         assertThat(org.agentworkspace.http.metrics.MetricLabelsProbe.methodLabel(method)).isEqualTo("other");
     }
@@ -139,7 +122,7 @@ class EdgeTest {
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 24; i++) {
-                Socket socket = new Socket("127.0.0.1", server.port());
+                Socket socket = new Socket("127.0.0.1", SERVER.port());
                 socket.setSoTimeout(30_000);
                 socket.getOutputStream().write(("POST /api/v1/events HTTP/1.1\r\nHost: x\r\n" + AUTH
                         + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"ti")
@@ -147,7 +130,7 @@ class EdgeTest {
                 stalled.add(socket);
             }
             // More stalled uploads than worker threads (16): a request still answers meanwhile.
-            HttpResponse<String> health = server.get("/healthz");
+            HttpResponse<String> health = SERVER.get("/healthz");
             assertThat(health.statusCode()).isEqualTo(200);
 
             Raw timedOut = read(stalled.get(0));
@@ -164,7 +147,7 @@ class EdgeTest {
     @Test
     void a_body_that_arrives_in_pieces_is_read_whole() throws Exception {
         STUBS.createEvent = (agent, input) -> Fixtures.timedEvent(agent.agentId(), 1);
-        String response = server.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\n" + AUTH
+        String response = SERVER.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\n" + AUTH
                 + "\r\nContent-Type: application/json\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(response).startsWith("HTTP/1.1 201");
@@ -172,7 +155,7 @@ class EdgeTest {
 
     @Test
     void a_nul_in_a_query_value_is_a_400_naming_the_parameter() {
-        HttpResponse<String> response = server.get("/api/v1/events?limit=1%00", "Authorization",
+        HttpResponse<String> response = SERVER.get("/api/v1/events?limit=1%00", "Authorization",
                 "Bearer " + StubUseCases.AGENT_KEY);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -181,7 +164,7 @@ class EdgeTest {
 
     @Test
     void a_nul_in_a_body_is_a_400_naming_the_field() {
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events",
                 "{\"title\":\"a\\u0000b\",\"start\":\"2026-01-01T00:00:00Z\",\"end\":\"2026-01-01T01:00:00Z\"}",
                 "Authorization", "Bearer " + StubUseCases.AGENT_KEY);
 
@@ -192,7 +175,7 @@ class EdgeTest {
     @Test
     void json_nested_too_deeply_is_explained_without_library_names() {
         String deep = "{\"title\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events", deep,
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events", deep,
                 "Authorization", "Bearer " + StubUseCases.AGENT_KEY);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -201,7 +184,7 @@ class EdgeTest {
     }
 
     private static Raw raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.port())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();

@@ -6,31 +6,21 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.agentworkspace.core.domain.NotFound;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /metrics} on a real server: counts move, labels are route templates, secrets never appear. */
 class MetricsTest {
-    private static final StubUseCases STUBS = new StubUseCases();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(STUBS.build(), () -> true);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final StubbedServer SERVER = new StubbedServer();
+    private static final StubUseCases STUBS = SERVER.stubs();
 
     @Test
     void the_request_counter_moves_after_a_request() {
         String series = "http_server_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}";
         double before = value(scrape(), series);
 
-        server.get("/healthz");
+        SERVER.get("/healthz");
 
         // Jersey records a request when it finishes, just after the client got its answer.
         double after = value(scrape(), series);
@@ -47,8 +37,8 @@ class MetricsTest {
         STUBS.serveFeed = (agentId, t, userAgent) -> {
             throw new NotFound("Feed");
         };
-        server.get("/api/cal/agent-1/" + token + ".ics");
-        server.get("/api/v1/events/" + token, "Authorization", "Bearer ak_SECRETKEYnever_in_labels");
+        SERVER.get("/api/cal/agent-1/" + token + ".ics");
+        SERVER.get("/api/v1/events/" + token, "Authorization", "Bearer ak_SECRETKEYnever_in_labels");
 
         String metrics = scrape();
 
@@ -60,7 +50,7 @@ class MetricsTest {
 
     @Test
     void the_registry_shows_jvm_metrics_in_prometheus_text() {
-        HttpResponse<String> response = server.get("/metrics");
+        HttpResponse<String> response = SERVER.get("/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
@@ -83,8 +73,8 @@ class MetricsTest {
                 new org.agentworkspace.core.domain.UserId("user_1"), "Atlas", null, java.time.ZoneId.of("UTC"),
                 org.agentworkspace.core.domain.AgentStatus.ACTIVE, Fixtures.CREATED, Fixtures.CREATED);
         try {
-            server.get("/api/cal/agent-2/" + token + ".ics", "X-Request-Id", "req-feed-1");
-            server.get("/api/v1/me", "Authorization", "Bearer " + StubUseCases.AGENT_KEY, "X-Request-Id", "req-me-1");
+            SERVER.get("/api/cal/agent-2/" + token + ".ics", "X-Request-Id", "req-feed-1");
+            SERVER.get("/api/v1/me", "Authorization", "Bearer " + StubUseCases.AGENT_KEY, "X-Request-Id", "req-me-1");
             // The line is written when Jersey finishes the request, just after the client got its answer.
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
             while (lines.list.size() < 2 && System.nanoTime() < deadline) {
@@ -111,7 +101,7 @@ class MetricsTest {
     }
 
     private static String scrape() {
-        return server.get("/metrics").body();
+        return SERVER.get("/metrics").body();
     }
 
     private static double value(String metrics, String series) {

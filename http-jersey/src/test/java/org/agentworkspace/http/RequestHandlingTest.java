@@ -26,10 +26,8 @@ import org.agentworkspace.core.domain.WorkspaceException;
 import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ScopeMissing;
 import org.agentworkspace.core.port.in.EventInput;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,23 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Body parsing, limits, routing failures, request ids and error shapes, on a real server. */
 class RequestHandlingTest {
     private static final String AUTH = "Bearer " + StubUseCases.AGENT_KEY;
-    private static final StubUseCases STUBS = new StubUseCases();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new TestServer(STUBS.build(), () -> true);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetStubs() {
-        STUBS.reset();
-    }
+    @RegisterExtension
+    static final StubbedServer SERVER = new StubbedServer();
+    private static final StubUseCases STUBS = SERVER.stubs();
 
     @Test
     void fields_reach_core_as_absent_null_value_or_wrong_type() {
@@ -63,7 +47,7 @@ class RequestHandlingTest {
             return Fixtures.timedEvent(agent.agentId(), 1);
         };
 
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events",
                 "{\"title\":\"Standup\",\"start\":null,\"allDay\":\"yes\",\"rrule\":5,\"location\":{},\"color\":true}",
                 "Authorization", AUTH);
 
@@ -81,7 +65,7 @@ class RequestHandlingTest {
 
     @Test
     void unknown_fields_are_named_with_the_allowed_ones() {
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events",
                 "{\"titel\":\"x\",\"start\":\"2026-01-15T09:00:00Z\",\"colour\":\"#ffffff\"}", "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -93,7 +77,7 @@ class RequestHandlingTest {
 
     @Test
     void malformed_json_says_what_and_where() {
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events",
                 "{\n  \"title\": \"x\",\n  oops\n}", "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -105,7 +89,7 @@ class RequestHandlingTest {
 
     @Test
     void truncated_json_is_malformed_at_its_end() {
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events", "{\"title\": \"x\"",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events", "{\"title\": \"x\"",
                 "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -116,7 +100,7 @@ class RequestHandlingTest {
     @Test
     void a_body_that_is_not_an_object_is_refused() {
         for (String body : List.of("[1,2]", "\"text\"", "42", "")) {
-            HttpResponse<String> response = server.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH);
+            HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH);
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(json(response)).as(body).isEqualTo(json("{\"error\":\"Request body must be a JSON object\"}"));
         }
@@ -124,7 +108,7 @@ class RequestHandlingTest {
 
     @Test
     void a_repeated_key_is_malformed() {
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events", "{\"title\":\"a\",\"title\":\"b\"}",
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events", "{\"title\":\"a\",\"title\":\"b\"}",
                 "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -133,7 +117,7 @@ class RequestHandlingTest {
 
     @Test
     void an_announced_length_over_one_mebibyte_is_refused_before_reading() throws Exception {
-        String response = server.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
+        String response = SERVER.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + (1024 * 1024 + 1), new byte[0]);
 
         assertThat(response).startsWith("HTTP/1.1 413").contains("{\"error\":\"Request body exceeds 1 MiB\"}")
@@ -153,7 +137,7 @@ class RequestHandlingTest {
         }
         body.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        String response = server.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
+        String response = SERVER.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
                 + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", body.toByteArray());
 
         assertThat(response).startsWith("HTTP/1.1 413").contains("{\"error\":\"Request body exceeds 1 MiB\"}");
@@ -170,7 +154,7 @@ class RequestHandlingTest {
         String suffix = "\"}";
         String body = prefix + "a".repeat(1024 * 1024 - prefix.length() - suffix.length()) + suffix;
 
-        HttpResponse<String> response = server.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH);
+        HttpResponse<String> response = SERVER.sendJson("POST", "/api/v1/events", body, "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(received.get().description()).isInstanceOf(Field.Value.class);
@@ -178,7 +162,7 @@ class RequestHandlingTest {
 
     @Test
     void a_body_that_is_not_json_is_unsupported() {
-        HttpResponse<String> response = server.send(server.request("/api/v1/events")
+        HttpResponse<String> response = SERVER.send(SERVER.request("/api/v1/events")
                 .header("Authorization", AUTH).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("title=x")));
 
@@ -191,7 +175,7 @@ class RequestHandlingTest {
     void a_body_without_content_type_is_read_as_json() throws Exception {
         STUBS.createEvent = (agent, input) -> Fixtures.timedEvent(agent.agentId(), 1);
 
-        String response = server.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
+        String response = SERVER.raw("POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: " + AUTH
                 + "\r\nContent-Length: 2", "{}".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(response).startsWith("HTTP/1.1 201");
@@ -200,7 +184,7 @@ class RequestHandlingTest {
     @Test
     void a_cross_site_form_post_is_unsupported() {
         for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
-            HttpResponse<String> response = server.send(server.request("/api/dashboard/agents")
+            HttpResponse<String> response = SERVER.send(SERVER.request("/api/dashboard/agents")
                     .header("Cookie", "__session=" + StubUseCases.USER_TOKEN).header("Sec-Fetch-Site", "same-origin")
                     .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")));
@@ -210,7 +194,7 @@ class RequestHandlingTest {
 
     @Test
     void a_method_the_route_lacks_is_not_allowed_and_says_which_are() {
-        HttpResponse<String> response = server.send(server.request("/api/v1/events")
+        HttpResponse<String> response = SERVER.send(SERVER.request("/api/v1/events")
                 .header("Authorization", AUTH).DELETE());
 
         assertThat(response.statusCode()).isEqualTo(405);
@@ -220,7 +204,7 @@ class RequestHandlingTest {
 
     @Test
     void an_unknown_route_is_not_found() {
-        HttpResponse<String> response = server.get("/nothing/here");
+        HttpResponse<String> response = SERVER.get("/nothing/here");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response)).isEqualTo(json("{\"error\":\"Not found\"}"));
@@ -229,33 +213,33 @@ class RequestHandlingTest {
 
     @Test
     void a_sane_request_id_is_echoed_on_success_and_failure() {
-        assertThat(header(server.get("/healthz", "X-Request-Id", "trace-1.a:b_C"), "X-Request-Id"))
+        assertThat(header(SERVER.get("/healthz", "X-Request-Id", "trace-1.a:b_C"), "X-Request-Id"))
                 .isEqualTo("trace-1.a:b_C");
-        assertThat(header(server.get("/nothing", "X-Request-Id", "trace-2"), "X-Request-Id")).isEqualTo("trace-2");
-        assertThat(header(server.get("/api/v1/me", "X-Request-Id", "trace-3"), "X-Request-Id")).isEqualTo("trace-3");
+        assertThat(header(SERVER.get("/nothing", "X-Request-Id", "trace-2"), "X-Request-Id")).isEqualTo("trace-2");
+        assertThat(header(SERVER.get("/api/v1/me", "X-Request-Id", "trace-3"), "X-Request-Id")).isEqualTo("trace-3");
     }
 
     @Test
     void an_odd_or_missing_request_id_is_replaced_by_a_fresh_one() {
         String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-        assertThat(header(server.get("/healthz"), "X-Request-Id")).matches(uuid);
-        assertThat(header(server.get("/healthz", "X-Request-Id", "has space"), "X-Request-Id")).matches(uuid);
-        assertThat(header(server.get("/healthz", "X-Request-Id", "x".repeat(129)), "X-Request-Id")).matches(uuid);
-        assertThat(header(server.get("/healthz", "X-Request-Id", "a<b>"), "X-Request-Id")).matches(uuid);
-        assertThat(header(server.get("/healthz"), "X-Request-Id"))
-                .isNotEqualTo(header(server.get("/healthz"), "X-Request-Id"));
+        assertThat(header(SERVER.get("/healthz"), "X-Request-Id")).matches(uuid);
+        assertThat(header(SERVER.get("/healthz", "X-Request-Id", "has space"), "X-Request-Id")).matches(uuid);
+        assertThat(header(SERVER.get("/healthz", "X-Request-Id", "x".repeat(129)), "X-Request-Id")).matches(uuid);
+        assertThat(header(SERVER.get("/healthz", "X-Request-Id", "a<b>"), "X-Request-Id")).matches(uuid);
+        assertThat(header(SERVER.get("/healthz"), "X-Request-Id"))
+                .isNotEqualTo(header(SERVER.get("/healthz"), "X-Request-Id"));
     }
 
     @Test
     void missing_or_wrong_credentials_are_unauthorized_alike() {
         for (String[] headers : List.of(new String[0], new String[] {"Authorization", "Bearer ak_wrong"},
                 new String[] {"Authorization", "Basic abc"}, new String[] {"Authorization", "Bearer "})) {
-            HttpResponse<String> response = server.get("/api/v1/me", headers);
+            HttpResponse<String> response = SERVER.get("/api/v1/me", headers);
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(json(response)).isEqualTo(json("{\"error\":\"Unauthorized\"}"));
             assertThat(header(response, "WWW-Authenticate")).isEqualTo("Bearer");
         }
-        HttpResponse<String> dashboard = server.get("/api/dashboard/me", "Authorization", AUTH);
+        HttpResponse<String> dashboard = SERVER.get("/api/dashboard/me", "Authorization", AUTH);
         assertThat(dashboard.statusCode()).isEqualTo(401);
         assertThat(json(dashboard)).isEqualTo(json("{\"error\":\"Unauthorized\"}"));
     }
@@ -268,9 +252,9 @@ class RequestHandlingTest {
             throw new Unauthenticated();
         };
 
-        server.get("/api/v1/me", "Authorization", "bearer ak_abc");
-        server.get("/api/v1/me", "Authorization", "bearer ak_abc");
-        server.get("/api/v1/events");
+        SERVER.get("/api/v1/me", "Authorization", "bearer ak_abc");
+        SERVER.get("/api/v1/me", "Authorization", "bearer ak_abc");
+        SERVER.get("/api/v1/events");
 
         assertThat(presented).containsExactly("ak_abc", "ak_abc", null);
     }
@@ -301,7 +285,7 @@ class RequestHandlingTest {
             throw failure;
         };
 
-        HttpResponse<String> response = server.get("/api/v1/events/x", "Authorization", AUTH);
+        HttpResponse<String> response = SERVER.get("/api/v1/events/x", "Authorization", AUTH);
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(json(response)).isEqualTo(json(body));
@@ -316,7 +300,7 @@ class RequestHandlingTest {
             throw new IllegalStateException("SELECT secret FROM keys");
         };
 
-        HttpResponse<String> response = server.get("/api/v1/events/x", "Authorization", AUTH, "X-Request-Id", "req-500");
+        HttpResponse<String> response = SERVER.get("/api/v1/events/x", "Authorization", AUTH, "X-Request-Id", "req-500");
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(json(response)).isEqualTo(json("{\"error\":\"Internal error\",\"requestId\":\"req-500\"}"));
@@ -329,15 +313,15 @@ class RequestHandlingTest {
             throw new IllegalStateException("boom");
         };
 
-        HttpResponse<String> response = server.get("/api/v1/events/x", "Authorization", AUTH);
+        HttpResponse<String> response = SERVER.get("/api/v1/events/x", "Authorization", AUTH);
 
         assertThat(json(response).get("requestId").asText()).isEqualTo(header(response, "X-Request-Id"));
     }
 
     @Test
     void json_answers_are_neither_cached_nor_sniffed() {
-        HttpResponse<String> ok = server.get("/healthz");
-        HttpResponse<String> error = server.get("/api/v1/me");
+        HttpResponse<String> ok = SERVER.get("/healthz");
+        HttpResponse<String> error = SERVER.get("/api/v1/me");
 
         for (HttpResponse<String> response : List.of(ok, error)) {
             assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
@@ -348,9 +332,9 @@ class RequestHandlingTest {
 
     @Test
     void health_and_readiness() {
-        assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
-        assertThat(json(server.get("/healthz"))).isEqualTo(json("{\"status\":\"ok\"}"));
-        assertThat(json(server.get("/readyz"))).isEqualTo(json("{\"status\":\"ok\"}"));
+        assertThat(SERVER.get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(json(SERVER.get("/healthz"))).isEqualTo(json("{\"status\":\"ok\"}"));
+        assertThat(json(SERVER.get("/readyz"))).isEqualTo(json("{\"status\":\"ok\"}"));
         try (TestServer down = new TestServer(STUBS.build(), () -> false);
              TestServer broken = new TestServer(STUBS.build(), () -> {
                  throw new IllegalStateException("pool closed");

@@ -11,9 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
-import org.agentworkspace.core.domain.Calendar;
-import org.agentworkspace.core.domain.CalendarId;
 import org.agentworkspace.core.domain.Change;
 import org.agentworkspace.core.domain.ChangesPage;
 import org.agentworkspace.core.domain.CursorExpired;
@@ -39,14 +35,11 @@ import org.agentworkspace.core.domain.DocumentId;
 import org.agentworkspace.core.domain.DocumentType;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
-import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.UserId;
-import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
-import org.agentworkspace.core.ownership.OwnerScope;
 import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.out.WebhookTargets;
 import org.agentworkspace.core.port.out.WebhookTransport;
@@ -67,8 +60,9 @@ class ChangeLogTest {
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
 
     private final Ownership ownership = new Ownership();
-    private TestDatabases.Database database;
-    private JooqPersistence p;
+    private final RuntimeRoleFixture fixture = new RuntimeRoleFixture(ownership, T0);
+    private final TestDatabases.Database database = fixture.database;
+    private final JooqPersistence p = fixture.p;
     private SyncUseCases sync;
     private AgentPrincipal a;
     private AgentScope scopeA;
@@ -76,10 +70,7 @@ class ChangeLogTest {
 
     @BeforeEach
     void setUp() {
-        database = RuntimeRoleDatabases.fresh();
-        p = JooqPersistence.create(database.runtimeDataSource());
-        UserId user = new UserId("user_1");
-        p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(user), T0));
+        UserId user = fixture.user("user_1");
         a = newAgent(user);
         scopeA = ownership.scopeFor(a, Scope.EVENTS_WRITE);
         b = newAgent(user);
@@ -292,23 +283,12 @@ class ChangeLogTest {
     }
 
     private AgentPrincipal newAgent(UserId userId) {
-        Agent agent = new Agent(AgentId.random(), userId, "agent", null, ZoneId.of("UTC"), AgentStatus.ACTIVE, T0, T0);
-        OwnerScope scope = ownership.scopeFor(ownership.userPrincipal(userId));
-        p.transactions().inTransaction(scope, () -> {
-            p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
-            return null;
-        });
+        Agent agent = fixture.agentOf(userId);
         return ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE), T0);
     }
 
     private Event insertEvent(AgentScope scope, String title) {
-        Event e = new Event(EventId.random(), scope.agentId(), new EventData(title, T0, T0.plus(1, ChronoUnit.HOURS),
-                false, null, null, null, null, null), 1, T0, T0);
-        p.transactions().inTransaction(scope, () -> {
-            p.events().insert(scope, e);
-            return null;
-        });
-        return e;
+        return fixture.insertEvent(scope, title);
     }
 
     private void updateEvent(AgentScope scope, Event event, String title) {

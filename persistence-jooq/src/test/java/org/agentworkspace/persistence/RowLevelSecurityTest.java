@@ -11,30 +11,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.agentworkspace.core.domain.Agent;
-import org.agentworkspace.core.domain.AgentId;
-import org.agentworkspace.core.domain.AgentStatus;
-import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ApiKey;
-import org.agentworkspace.core.domain.Calendar;
-import org.agentworkspace.core.domain.CalendarId;
 import org.agentworkspace.core.domain.Event;
-import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.domain.NotFound;
-import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.FeedDetail;
 import org.agentworkspace.core.domain.FeedToken;
 import org.agentworkspace.core.domain.Subscription;
 import org.agentworkspace.core.domain.SubscriptionId;
 import org.agentworkspace.core.domain.UserId;
-import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentScope;
@@ -62,8 +53,9 @@ class RowLevelSecurityTest {
     private final Ownership ownership = new Ownership();
     private final SecureRandom random = new SecureRandom();
 
-    private TestDatabases.Database database;
-    private JooqPersistence p;
+    private final RuntimeRoleFixture fixture = new RuntimeRoleFixture(ownership, T0);
+    private final TestDatabases.Database database = fixture.database;
+    private final JooqPersistence p = fixture.p;
     private OwnerScope owner;
     private AgentScope a;
     private AgentScope b;
@@ -77,12 +69,8 @@ class RowLevelSecurityTest {
 
     @BeforeEach
     void setUp() {
-        database = RuntimeRoleDatabases.fresh();
-        p = JooqPersistence.create(database.runtimeDataSource());
-        UserId user = new UserId("user_1");
-        UserId stranger = new UserId("user_2");
-        p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(user), T0));
-        p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(stranger), T0));
+        UserId user = fixture.user("user_1");
+        UserId stranger = fixture.user("user_2");
         owner = ownership.scopeFor(ownership.userPrincipal(user));
         a = newAgent(user);
         b = newAgent(user);
@@ -405,24 +393,13 @@ class RowLevelSecurityTest {
     }
 
     private AgentScope newAgent(UserId userId) {
-        Agent agent = new Agent(AgentId.random(), userId, "agent", null, ZoneId.of("UTC"), AgentStatus.ACTIVE, T0, T0);
-        OwnerScope scope = ownership.scopeFor(ownership.userPrincipal(userId));
-        p.transactions().inTransaction(scope, () -> {
-            p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
-            return null;
-        });
+        Agent agent = fixture.agentOf(userId);
         // The owner's path to one of their agents, as the use cases take it: no credential is forged.
         return ownership.scopeFor(ownership.userPrincipal(userId), agent, Access.WRITE);
     }
 
     private Event event(AgentScope scope, String title) {
-        Event e = new Event(EventId.random(), scope.agentId(), new EventData(title, T0, T0.plus(1, ChronoUnit.HOURS),
-                false, null, null, null, null, null), 1, T0, T0);
-        p.transactions().inTransaction(scope, () -> {
-            p.events().insert(scope, e);
-            return null;
-        });
-        return e;
+        return fixture.insertEvent(scope, title);
     }
 
     private ApiKey key(AgentScope scope) {

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,17 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.agentworkspace.core.domain.Agent;
-import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.AuditAction;
-import org.agentworkspace.core.domain.Calendar;
-import org.agentworkspace.core.domain.CalendarId;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.UserId;
-import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.domain.Webhook;
 import org.agentworkspace.core.domain.WebhookEventType;
 import org.agentworkspace.core.domain.WebhookId;
@@ -41,7 +36,6 @@ import org.agentworkspace.core.domain.WebhookMessage;
 import org.agentworkspace.core.domain.WebhookSecret;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentScope;
-import org.agentworkspace.core.ownership.OwnerScope;
 import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,18 +51,16 @@ class WebhookOutboxTest {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final Ownership ownership = new Ownership();
-    private TestDatabases.Database database;
-    private JooqPersistence p;
+    private final RuntimeRoleFixture fixture = new RuntimeRoleFixture(ownership, T0);
+    private final TestDatabases.Database database = fixture.database;
+    private final JooqPersistence p = fixture.p;
     private AgentScope a;
     private AgentScope b;
     private Webhook hookOfA;
 
     @BeforeEach
     void setUp() {
-        database = RuntimeRoleDatabases.fresh();
-        p = JooqPersistence.create(database.runtimeDataSource());
-        UserId user = new UserId("user_1");
-        p.transactions().inTransaction(() -> p.users().upsert(UserProfile.idOnly(user), T0));
+        UserId user = fixture.user("user_1");
         a = newAgent(user);
         b = newAgent(user);
         hookOfA = webhook(a, EnumSet.allOf(WebhookEventType.class));
@@ -213,12 +205,7 @@ class WebhookOutboxTest {
     }
 
     private AgentScope newAgent(UserId userId) {
-        Agent agent = new Agent(AgentId.random(), userId, "agent", null, ZoneId.of("UTC"), AgentStatus.ACTIVE, T0, T0);
-        OwnerScope scope = ownership.scopeFor(ownership.userPrincipal(userId));
-        p.transactions().inTransaction(scope, () -> {
-            p.agents().insert(scope, agent, new Calendar(CalendarId.random(), agent.id(), T0));
-            return null;
-        });
+        Agent agent = fixture.agentOf(userId);
         return ownership.scopeFor(ownership.agentPrincipal(new AgentCredential(agent.id(), AgentStatus.ACTIVE), T0),
                 Scope.EVENTS_WRITE);
     }
@@ -229,11 +216,6 @@ class WebhookOutboxTest {
     }
 
     private Event insert(AgentScope scope, String title) {
-        Event e = event(scope, title);
-        p.transactions().inTransaction(scope, () -> {
-            p.events().insert(scope, e);
-            return null;
-        });
-        return e;
+        return fixture.insert(scope, event(scope, title));
     }
 }

@@ -3,7 +3,6 @@ package org.agentworkspace.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,11 +35,11 @@ import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.UserId;
+import org.agentworkspace.core.fakes.AnyWebhookTarget;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.Ownership;
-import org.agentworkspace.core.port.out.WebhookTargets;
 import org.agentworkspace.core.port.out.WebhookTransport;
 import org.agentworkspace.core.usecase.Settings;
 import org.agentworkspace.core.usecase.SyncPorts;
@@ -263,21 +261,10 @@ class ChangeLogTest {
 
     private SyncUseCases syncOver(JooqPersistence persistence, Clock clock) {
         byte[] key = persistence.serverSecret("sync-cursor", new SecureRandom().generateSeed(32));
-        WebhookTargets anywhere = new WebhookTargets() {
-            @Override
-            public Optional<String> refusal(URI url) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean allowsPrivate() {
-                return true;
-            }
-        };
         WebhookTransport nowhere = (url, headers, body) -> new WebhookTransport.Outcome(null, "not in this test");
         return SyncUseCases.create(new SyncPorts(persistence.transactions(), persistence.agents(), persistence.audit(),
                         persistence.changes(), persistence.changes(), persistence.webhooks(),
-                        persistence.webhookOutbox(), anywhere, nowhere, message -> "{}"),
+                        persistence.webhookOutbox(), new AnyWebhookTarget(), nowhere, message -> "{}"),
                 new Settings(clock, new SecureRandom(), Duration.ofMinutes(15), Duration.ofHours(24)),
                 SyncSettings.defaults(key));
     }

@@ -43,8 +43,8 @@ import org.agentworkspace.clerk.NimbusSessionVerifier;
 import org.agentworkspace.clerk.PemSessionKeys;
 import org.agentworkspace.clerk.SvixWebhookVerifier;
 import org.agentworkspace.core.domain.FeedUrls;
+import org.agentworkspace.core.fakes.AnyWebhookTarget;
 import org.agentworkspace.core.port.out.WebhookBodies;
-import org.agentworkspace.core.port.out.WebhookTargets;
 import org.agentworkspace.core.port.out.WebhookTransport;
 import org.agentworkspace.core.usecase.Ports;
 import org.agentworkspace.core.usecase.Settings;
@@ -125,17 +125,6 @@ final class ItStack implements AutoCloseable {
         byte[] candidate = new byte[32];
         new SecureRandom().nextBytes(candidate);
         byte[] cursorKey = persistence.serverSecret("sync-cursor-key", candidate);
-        WebhookTargets anyAddress = new WebhookTargets() {
-            @Override
-            public Optional<String> refusal(URI url) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean allowsPrivate() {
-                return true;
-            }
-        };
         WebhookTransport neverSends = (url, headers, body) -> {
             throw new IllegalStateException("no webhook is sent by the HTTP test stack");
         };
@@ -144,7 +133,7 @@ final class ItStack implements AutoCloseable {
         };
         SyncPorts ports = new SyncPorts(persistence.transactions(), persistence.agents(), persistence.audit(),
                 persistence.changes(), persistence.changes(), persistence.webhooks(), persistence.webhookOutbox(),
-                anyAddress, neverSends, noBodies);
+                new AnyWebhookTarget(), neverSends, noBodies);
         return SyncUseCases.create(ports, Settings.defaults(), SyncSettings.defaults(cursorKey));
     }
 

@@ -32,20 +32,13 @@ class KeyScopesIT {
     static {
         NEEDS.put(new Route("GET", "/api/v1/me"), null);
         NEEDS.put(new Route("GET", "/api/v1/subscriptions"), Scope.EVENTS_READ);
-        for (String events : List.of("/api/v1/events")) {
-            NEEDS.put(new Route("GET", events), Scope.EVENTS_READ);
-            NEEDS.put(new Route("POST", events), Scope.EVENTS_WRITE);
-            NEEDS.put(new Route("GET", events + "/{id}"), Scope.EVENTS_READ);
-            NEEDS.put(new Route("PUT", events + "/{id}"), Scope.EVENTS_WRITE);
-            NEEDS.put(new Route("PATCH", events + "/{id}"), Scope.EVENTS_WRITE);
-            NEEDS.put(new Route("DELETE", events + "/{id}"), Scope.EVENTS_WRITE);
-            String occurrences = events + "/{id}/occurrences";
-            NEEDS.put(new Route("GET", occurrences), Scope.EVENTS_READ);
-            NEEDS.put(new Route("GET", occurrences + "/{originalStart}"), Scope.EVENTS_READ);
-            NEEDS.put(new Route("PUT", occurrences + "/{originalStart}"), Scope.EVENTS_WRITE);
-            NEEDS.put(new Route("PATCH", occurrences + "/{originalStart}"), Scope.EVENTS_WRITE);
-            NEEDS.put(new Route("DELETE", occurrences + "/{originalStart}"), Scope.EVENTS_WRITE);
-        }
+        collection("/api/v1/events", Scope.EVENTS_READ, Scope.EVENTS_WRITE);
+        String occurrences = "/api/v1/events/{id}/occurrences";
+        NEEDS.put(new Route("GET", occurrences), Scope.EVENTS_READ);
+        NEEDS.put(new Route("GET", occurrences + "/{originalStart}"), Scope.EVENTS_READ);
+        NEEDS.put(new Route("PUT", occurrences + "/{originalStart}"), Scope.EVENTS_WRITE);
+        NEEDS.put(new Route("PATCH", occurrences + "/{originalStart}"), Scope.EVENTS_WRITE);
+        NEEDS.put(new Route("DELETE", occurrences + "/{originalStart}"), Scope.EVENTS_WRITE);
         NEEDS.put(new Route("GET", "/api/v1/freebusy"), Scope.EVENTS_READ);
         // Open to events:read or docs:read (each sees its own type); events:read is the one named when neither is held.
         NEEDS.put(new Route("GET", "/api/v1/changes"), Scope.EVENTS_READ);
@@ -53,14 +46,18 @@ class KeyScopesIT {
         NEEDS.put(new Route("POST", "/api/v1/webhooks"), Scope.WEBHOOKS_MANAGE);
         NEEDS.put(new Route("DELETE", "/api/v1/webhooks/{id}"), Scope.WEBHOOKS_MANAGE);
         NEEDS.put(new Route("GET", "/api/v1/webhooks/{id}/deliveries"), Scope.WEBHOOKS_MANAGE);
-        for (String docs : List.of("/api/v1/docs", "/api/v1/documents")) {
-            NEEDS.put(new Route("GET", docs), Scope.DOCS_READ);
-            NEEDS.put(new Route("POST", docs), Scope.DOCS_WRITE);
-            NEEDS.put(new Route("GET", docs + "/{id}"), Scope.DOCS_READ);
-            NEEDS.put(new Route("PUT", docs + "/{id}"), Scope.DOCS_WRITE);
-            NEEDS.put(new Route("PATCH", docs + "/{id}"), Scope.DOCS_WRITE);
-            NEEDS.put(new Route("DELETE", docs + "/{id}"), Scope.DOCS_WRITE);
-        }
+        collection("/api/v1/docs", Scope.DOCS_READ, Scope.DOCS_WRITE);
+        collection("/api/v1/documents", Scope.DOCS_READ, Scope.DOCS_WRITE);
+    }
+
+    /** A collection with its items: listing and reading need {@code read}, every write {@code write}. */
+    private static void collection(String path, Scope read, Scope write) {
+        NEEDS.put(new Route("GET", path), read);
+        NEEDS.put(new Route("POST", path), write);
+        NEEDS.put(new Route("GET", path + "/{id}"), read);
+        NEEDS.put(new Route("PUT", path + "/{id}"), write);
+        NEEDS.put(new Route("PATCH", path + "/{id}"), write);
+        NEEDS.put(new Route("DELETE", path + "/{id}"), write);
     }
 
     private static ItStack stack;

@@ -55,18 +55,11 @@ final class Representations {
             g.writeStartObject();
             g.writeStringField("id", event.id().toString());
             g.writeStringField("title", d.title());
-            if (d.allDay()) {
-                g.writeStringField("start", Json.date(d.start()));
-                g.writeStringField("end", Json.date(d.end()));
-            } else {
-                Json.writeInstant(g, "start", d.start(), scratch);
-                Json.writeInstant(g, "end", d.end(), scratch);
-            }
-            g.writeBooleanField("allDay", d.allDay());
+            span(g, d, scratch);
             g.writeStringField("description", d.description());
             g.writeStringField("location", d.location());
             g.writeStringField("rrule", d.rrule());
-            g.writeStringField("timezone", d.timezone() == null ? null : d.timezone().getId());
+            g.writeStringField("timezone", timezoneId(d));
             g.writeStringField("color", d.color());
             Json.writeInstant(g, "createdAt", event.createdAt(), scratch);
             Json.writeInstant(g, "updatedAt", event.updatedAt(), scratch);
@@ -81,6 +74,22 @@ final class Representations {
             }
             g.writeEndObject();
         }
+    }
+
+    /** {@code start}, {@code end} and {@code allDay}: dates for an all-day event, instants otherwise (API.md). */
+    private static void span(JsonGenerator g, EventData d, char[] scratch) throws IOException {
+        if (d.allDay()) {
+            g.writeStringField("start", Json.date(d.start()));
+            g.writeStringField("end", Json.date(d.end()));
+        } else {
+            Json.writeInstant(g, "start", d.start(), scratch);
+            Json.writeInstant(g, "end", d.end(), scratch);
+        }
+        g.writeBooleanField("allDay", d.allDay());
+    }
+
+    private static String timezoneId(EventData d) {
+        return d.timezone() == null ? null : d.timezone().getId();
     }
 
     private static void originalStarts(JsonGenerator g, String name, List<java.time.Instant> starts, boolean allDay)
@@ -105,19 +114,12 @@ final class Representations {
             g.writeStartObject();
             g.writeStringField("recurringEventId", occurrence.id().toString());
             g.writeStringField("originalStart", OriginalStarts.format(occurrence.originalStart(), d.allDay()));
-            if (d.allDay()) {
-                g.writeStringField("start", Json.date(d.start()));
-                g.writeStringField("end", Json.date(d.end()));
-            } else {
-                Json.writeInstant(g, "start", d.start(), scratch);
-                Json.writeInstant(g, "end", d.end(), scratch);
-            }
-            g.writeBooleanField("allDay", d.allDay());
+            span(g, d, scratch);
             g.writeStringField("title", d.title());
             g.writeStringField("description", d.description());
             g.writeStringField("location", d.location());
             g.writeStringField("color", d.color());
-            g.writeStringField("timezone", d.timezone() == null ? null : d.timezone().getId());
+            g.writeStringField("timezone", timezoneId(d));
             g.writeBooleanField("modified", occurrence.modified());
             g.writeEndObject();
         }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -83,8 +82,7 @@ public final class DashboardResource {
         json.set("agent", Representations.agent(created.agent()));
         json.put("apiKey", created.apiKey().reveal());
         json.set("subscription", representations.subscription(created.subscription()));
-        return Response.status(201).type(JsonResponses.JSON).entity(Json.text(json))
-                .header(HttpHeaders.LOCATION, "/api/dashboard/agents/" + created.agent().id()).build();
+        return JsonResponses.created(json, "/api/dashboard/agents/" + created.agent().id());
     }
 
     @GET

@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -49,11 +48,8 @@ public final class DashboardSubscriptionsResource {
     public Response create(@Context SecurityContext security, @PathParam("agentId") String agentId, InputStream body) {
         Subscription created = createSubscription.create(Caller.user(security), agentId,
                 Inputs.subscription(RequestBodies.object(RequestBodies.read(body), true)));
-        return Response.status(201).type(JsonResponses.JSON)
-                .entity(Json.text(JsonResponses.envelope("subscription", representations.subscription(created))))
-                .header(HttpHeaders.LOCATION,
-                        "/api/dashboard/agents/" + created.agentId() + "/subscriptions/" + created.id())
-                .build();
+        return JsonResponses.created(JsonResponses.envelope("subscription", representations.subscription(created)),
+                "/api/dashboard/agents/" + created.agentId() + "/subscriptions/" + created.id());
     }
 
     /** A new token and URL; the old URL answers 404 from this instant. */

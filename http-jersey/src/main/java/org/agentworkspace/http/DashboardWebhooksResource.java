@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -46,11 +45,8 @@ public final class DashboardWebhooksResource {
                            InputStream body) {
         CreatedWebhook created = createWebhook.createForOwner(Caller.user(security), agentId,
                 WebhookInputs.of(RequestBodies.object(RequestBodies.read(body), false)));
-        return Response.status(201).type(JsonResponses.JSON)
-                .entity(Json.text(JsonResponses.envelope("webhook", SyncRepresentations.created(created))))
-                .header(HttpHeaders.LOCATION,
-                        "/api/dashboard/agents/" + created.webhook().agentId() + "/webhooks/" + created.webhook().id())
-                .build();
+        return JsonResponses.created(JsonResponses.envelope("webhook", SyncRepresentations.created(created)),
+                "/api/dashboard/agents/" + created.webhook().agentId() + "/webhooks/" + created.webhook().id());
     }
 
     @DELETE

@@ -23,6 +23,11 @@ final class JsonResponses {
         return Response.ok(Json.text(body), JSON).header(HttpHeaders.ETAG, Versions.etag(version)).build();
     }
 
+    /** A 201 with the new resource's address in {@code Location}. */
+    static Response created(JsonNode body, String location) {
+        return Response.status(201).type(JSON).entity(Json.text(body)).header(HttpHeaders.LOCATION, location).build();
+    }
+
     /** {@code {"<name>": value}}, the envelope of every single resource and list. */
     static ObjectNode envelope(String name, JsonNode value) {
         ObjectNode body = Json.object();

@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -48,10 +47,8 @@ public final class WebhooksResource {
     public Response create(@Context SecurityContext security, InputStream body) {
         CreatedWebhook created = createWebhook.create(Caller.agent(security),
                 WebhookInputs.of(RequestBodies.object(RequestBodies.read(body), false)));
-        return Response.status(201).type(JsonResponses.JSON)
-                .entity(Json.text(JsonResponses.envelope("webhook", SyncRepresentations.created(created))))
-                .header(HttpHeaders.LOCATION, "/api/v1/webhooks/" + created.webhook().id())
-                .build();
+        return JsonResponses.created(JsonResponses.envelope("webhook", SyncRepresentations.created(created)),
+                "/api/v1/webhooks/" + created.webhook().id());
     }
 
     @DELETE

@@ -126,6 +126,24 @@ class DashboardIT {
     }
 
     @Test
+    void aNewWebhookAnswers201WithItsAddressToTheAgentAndToTheOwner() {
+        ItStack.NewAgent hooks = stack.newUserWithAgent("user_hooks", "Hooks");
+
+        Reply byAgent = stack.call("POST", "/api/v1/webhooks", hooks.apiKey(), "{\"url\":\"https://example.com/a\"}");
+        Reply byOwner = stack.call("POST", "/api/dashboard/agents/" + hooks.agentId() + "/webhooks", hooks.session(),
+                "{\"url\":\"https://example.com/o\"}");
+
+        assertThat(byAgent.status()).as(byAgent.body()).isEqualTo(201);
+        assertThat(byAgent.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(byAgent.header("Location"))
+                .hasValue("/api/v1/webhooks/" + byAgent.json().path("webhook").path("id").asText());
+        assertThat(byAgent.json().path("webhook").path("secret").asText()).isNotBlank();
+        assertThat(byOwner.status()).as(byOwner.body()).isEqualTo(201);
+        assertThat(byOwner.header("Location")).hasValue("/api/dashboard/agents/" + hooks.agentId() + "/webhooks/"
+                + byOwner.json().path("webhook").path("id").asText());
+    }
+
+    @Test
     void listsShowOnlyTheCallersOwnAgents() {
         JsonNode agents = stack.get("/api/dashboard/agents", two.session()).json().path("agents");
 

@@ -1,5 +1,8 @@
 package org.agentworkspace.app;
 
+import static org.agentworkspace.app.EnvironmentVariables.integer;
+import static org.agentworkspace.app.EnvironmentVariables.text;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -99,27 +102,6 @@ public record AppConfig(
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             throw new ConfigException("HOST=" + host + " is neither an address nor a resolvable name");
-        }
-    }
-
-    private static Optional<String> text(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        Optional<String> value = text(env, name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.get());
-            if (n < min || n > max) {
-                throw new ConfigException(name + " must be between " + min + " and " + max + " (got " + n + ")");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number (got '" + value.get() + "')");
         }
     }
 

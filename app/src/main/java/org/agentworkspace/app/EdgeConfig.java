@@ -1,5 +1,7 @@
 package org.agentworkspace.app;
 
+import static org.agentworkspace.app.EnvironmentVariables.integer;
+
 import java.time.Duration;
 import java.util.Map;
 import org.agentworkspace.http.HttpSettings;
@@ -22,21 +24,5 @@ final class EdgeConfig {
         int workers = integer(env, WORKER_THREADS, Math.max(16, 2 * poolSize), 2, 1000);
         int timeout = integer(env, BODY_TIMEOUT, 10, 1, 600);
         return new EdgeSettings(HttpSettings.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(timeout), workers);
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw new ConfigException(name + " must be between " + min + " and " + max + " (got " + n + ")");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number (got '" + value.trim() + "')");
-        }
     }
 }

@@ -1,5 +1,8 @@
 package org.agentworkspace.app;
 
+import static org.agentworkspace.app.EnvironmentVariables.integer;
+import static org.agentworkspace.app.EnvironmentVariables.text;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +24,6 @@ record WebhookSettings(boolean allowPrivate, boolean sending, Duration pollInter
                 integer(env, "AW_WEBHOOK_SENDER_THREADS", 4, 1, 64));
     }
 
-    private static Optional<String> text(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
-    }
-
     private static boolean bool(Map<String, String> env, String name, boolean fallback) {
         Optional<String> value = text(env, name).map(v -> v.toLowerCase(Locale.ROOT));
         if (value.isEmpty()) {
@@ -35,21 +34,5 @@ record WebhookSettings(boolean allowPrivate, boolean sending, Duration pollInter
             case "false" -> false;
             default -> throw new ConfigException(name + " must be true or false (got '" + value.get() + "')");
         };
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        Optional<String> value = text(env, name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.get());
-            if (n < min || n > max) {
-                throw new ConfigException(name + " must be between " + min + " and " + max + " (got " + n + ")");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(name + " must be a whole number (got '" + value.get() + "')");
-        }
     }
 }

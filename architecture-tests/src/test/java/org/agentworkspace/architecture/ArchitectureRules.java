@@ -13,6 +13,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -46,7 +47,8 @@ import org.jooq.DSLContext;
  * are only used by classes outside Y"), so they hold today and bite as soon as a module grows a
  * violating class. Each rule is proven by fixtures in {@code ArchitectureRulesProofTest}.
  * Packages are named through a class that lives in them, never typed out, so a renamed package
- * breaks the build here instead of emptying a rule.
+ * breaks the build here instead of emptying a rule. Every rule is an {@code @ArchTest}, so
+ * {@code ArchitectureTest} applies them all without a second list.
  */
 public final class ArchitectureRules {
     static final String CORE = parentOf(UseCases.class.getPackageName()) + "..";
@@ -65,6 +67,7 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    @ArchTest
     public static final ArchRule core_depends_on_nothing_but_the_jdk =
             classes().that().resideInAPackage(CORE)
                     // javax.crypto is the JDK's own (module java.base): HMAC and AES for webhook
@@ -73,35 +76,41 @@ public final class ArchitectureRules {
                     .because("the core must be embeddable in any JVM service and testable without a framework"
                             + " (DESIGN.md, modules: core depends on the JDK only)");
 
+    @ArchTest
     public static final ArchRule no_class_outside_persistence_touches_jooq =
             noClasses().that().resideOutsideOfPackage(PERSISTENCE)
                     .should().dependOnClassesThat().resideInAPackage(JOOQ)
                     .because("SQL stays in persistence-jooq, where every query carries the scope predicate");
 
+    @ArchTest
     public static final ArchRule no_class_outside_http_clerk_mcp_and_app_touches_jax_rs =
             noClasses().that().resideOutsideOfPackages(HTTP, CLERK, MCP, APP)
                     .should().dependOnClassesThat().resideInAPackage(JAX_RS)
                     .because("only the web adapters speak HTTP (the MCP server's endpoint is one JAX-RS resource);"
                             + " the core and the other adapters must not");
 
+    @ArchTest
     public static final ArchRule repositories_are_never_used_by_http_or_mcp_classes =
             classes().that().resideInAPackage(PORT_OUT).and().haveSimpleNameEndingWith("Repository")
                     .should().onlyHaveDependentClassesThat().resideOutsideOfPackages(HTTP, MCP)
                     .because("resources and MCP tools reach data only through inbound use cases, which run the"
                             + " ownership chain first (DESIGN.md, the ownership chain)");
 
+    @ArchTest
     public static final ArchRule only_ownership_constructs_principals_and_scopes =
             constructors().that().areDeclaredInClassesThat()
                     .belongToAnyOf(AgentScope.class, OwnerScope.class, AgentPrincipal.class, UserPrincipal.class)
                     .should().onlyBeCalled().byClassesThat().belongToAnyOf(Ownership.class)
                     .because("holding a scope must prove that the ownership chain ran (DESIGN.md, layer 1: types)");
 
+    @ArchTest
     public static final ArchRule only_use_cases_ask_ownership =
             classes().that().belongToAnyOf(Ownership.class)
                     .should().onlyHaveDependentClassesThat(resideInAPackage(USE_CASES).or(belongToAnyOf(Ownership.class)))
                     .because("Ownership mints a principal from whatever it is handed; only the use cases, which"
                             + " hand it what their own lookups found, may ask it (DESIGN.md, the ownership chain)");
 
+    @ArchTest
     public static final ArchRule only_credential_lookups_build_credentials =
             constructors().that().areDeclaredInClassesThat().belongToAnyOf(AgentCredential.class, FeedCredential.class)
                     .should().onlyBeCalled().byClassesThat(implement(CredentialLookup.class)
@@ -109,6 +118,7 @@ public final class ArchitectureRules {
                     .because("a credential says what a key or token unlocked; only the lookup that found the"
                             + " key or token may say it (DESIGN.md, the ownership chain)");
 
+    @ArchTest
     public static final ArchRule no_resource_touches_an_outbound_port_or_act_as_user =
             noClasses().that().areAnnotatedWith(Path.class)
                     .should().dependOnClassesThat(resideInAPackage(PORT_OUT).and(INTERFACES)
@@ -116,12 +126,14 @@ public final class ArchitectureRules {
                     .because("a route reaches data only through use cases that run the ownership chain, and"
                             + " acting as a named user belongs to the operator's command line, never to a route");
 
+    @ArchTest
     public static final ArchRule every_public_method_of_a_scoped_repository_takes_a_scope =
             methods().that().arePublic().and().areDeclaredInClassesThat(scopedRepositories())
                     .should(takeAScopeParameter())
                     .because("there must be no way to read or write owned data by id alone"
                             + " (DESIGN.md: no method reads an event, document or subscription by id alone)");
 
+    @ArchTest
     public static final ArchRule adapters_never_depend_on_each_other = CompositeArchRule
             .of(adapter(PERSISTENCE, HTTP, CLERK, ICS, MCP, WEBHOOKS))
             .and(adapter(HTTP, PERSISTENCE, CLERK, ICS, MCP, WEBHOOKS))
@@ -132,6 +144,7 @@ public final class ArchitectureRules {
             .because("each adapter plugs into the core alone, so JVM teams can embed core + persistence-jooq"
                     + " without Jersey (DESIGN.md: adapters never depend on each other)");
 
+    @ArchTest
     public static final ArchRule nothing_depends_on_the_app =
             noClasses().that().resideOutsideOfPackage(APP)
                     .should().dependOnClassesThat().resideInAPackage(APP)

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import org.agentworkspace.app.archfixtures.QueryOutsidePersistence;
 import org.agentworkspace.app.archfixtures.ResourceActingAsAUser;
@@ -176,5 +180,17 @@ class ArchitectureRulesProofTest {
                 .allSatisfy(v -> assertThat(v)
                         .contains(org.agentworkspace.ics.archfixtures.RendererUsingTheApp.class.getName())
                         .contains(QueryOutsidePersistence.class.getName()));
+    }
+
+    @Test
+    void every_rule_is_a_static_arch_test_so_architecture_test_applies_it() {
+        List<Field> rules = Arrays.stream(ArchitectureRules.class.getDeclaredFields())
+                .filter(f -> ArchRule.class.isAssignableFrom(f.getType()))
+                .toList();
+
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(rules).filteredOn(f -> !f.isAnnotationPresent(ArchTest.class) || !Modifier.isStatic(f.getModifiers()))
+                .extracting(Field::getName)
+                .isEmpty();
     }
 }

@@ -21,10 +21,7 @@ final class CancelOccurrenceTool extends WriteTool {
                         + "from lists, free/busy and the calendar feed. With following=true, this and every later "
                         + "occurrence: the series ends before it (from its first occurrence on, the whole series "
                         + "is deleted). Answers {\"deleted\": true}. if_match takes the series' etag (get_event).",
-                Schema.object().string("id", "The series' id.")
-                        .string("original_start", EventFields.ORIGINAL_START)
-                        .bool("following", EventFields.FOLLOWING)
-                        .required("id", "original_start"), true,
+                EventFields.occurrence(Schema.object()).required("id", "original_start"), true,
                 Outputs.deleted(), writes);
         this.cancelOccurrence = cancelOccurrence;
         this.endSeries = endSeries;

@@ -18,6 +18,13 @@ final class EventFields {
     private EventFields() {
     }
 
+    /** The arguments that name one occurrence of a series, and which ones it concerns: "this" or "this and following". */
+    static Schema occurrence(Schema schema) {
+        return schema.string("id", "The series' id.")
+                .string("original_start", ORIGINAL_START)
+                .bool("following", FOLLOWING);
+    }
+
     /** {@code start_after}/{@code start_before} of a list whose {@code subject} is, e.g., "Only events starting". */
     static Schema window(Schema schema, String subject) {
         return schema.string("start_after", subject + " at or after this instant: " + INSTANT + ".")

@@ -31,9 +31,7 @@ final class UpdateOccurrenceTool extends WriteTool {
                         + "series ends before it and a new series with the old one's fields plus your changes "
                         + "(rrule, timezone and allDay too) starts here; answers the new series as {\"event\", "
                         + "\"etag\"}. if_match takes the series' etag (get_event).",
-                EventFields.addTo(Schema.object().string("id", "The series' id.")
-                                .string("original_start", EventFields.ORIGINAL_START)
-                                .bool("following", EventFields.FOLLOWING), true)
+                EventFields.addTo(EventFields.occurrence(Schema.object()), true)
                         .required("id", "original_start"), true,
                 Schema.shape().object("occurrence", Outputs.occurrence()).object("event", Outputs.event())
                         .string("etag", Writes.ETAG).required("etag"),

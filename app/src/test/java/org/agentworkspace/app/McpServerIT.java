@@ -549,6 +549,9 @@ class McpServerIT {
         for (String tool : List.of("whoami", "list_events", "list_documents", "get_changes")) {
             assertThat(error(call(sleeper, tool, Map.of())).path("error").asText()).isEqualTo("Agent is suspended");
         }
+        // As on REST, the suspension is named before anything is made of the arguments.
+        assertThat(error(call(sleeper, "find_free_slots", Map.of("duration_minutes", 0))).path("error").asText())
+                .isEqualTo("Agent is suspended");
     }
 
     // ---- the HTTP edge

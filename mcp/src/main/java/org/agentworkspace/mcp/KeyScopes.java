@@ -1,9 +1,11 @@
 package org.agentworkspace.mcp;
 
 import java.util.List;
+import org.agentworkspace.core.domain.AgentStatus;
+import org.agentworkspace.core.domain.AgentSuspended;
+import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ScopeMissing;
 import org.agentworkspace.core.ownership.AgentPrincipal;
-import org.agentworkspace.core.domain.Scope;
 
 /**
  * Which tools the calling key may see in {@code tools/list} and call (API.md: "tools/list shows only
@@ -19,8 +21,16 @@ final class KeyScopes {
         return anyOf.isEmpty() || anyOf.stream().anyMatch(agent::holds);
     }
 
-    /** @throws ScopeMissing naming the first of {@code anyOf} when the key holds none, as REST's 403 does */
+    /**
+     * Refuses as core's {@code Ownership} does, in its order: a suspended agent first, whatever the tool.
+     *
+     * @throws AgentSuspended when the agent is suspended
+     * @throws ScopeMissing naming the first of {@code anyOf} when the key holds none, as REST's 403 does
+     */
     static void require(AgentPrincipal agent, List<Scope> anyOf) {
+        if (agent.status() == AgentStatus.SUSPENDED) {
+            throw new AgentSuspended();
+        }
         if (!allows(agent, anyOf)) {
             throw new ScopeMissing(anyOf.get(0));
         }

@@ -204,7 +204,8 @@ final class Application implements AutoCloseable {
                 this::databaseAnswers, operability.http());
         sessions.registerResources(resources, useCases);
         // Registered into the same configuration, so /mcp passes the same authentication and limits.
-        resources.register(AgentWorkspaceMcp.endpoint(useCases, AgentWorkspaceHttp::authenticatedAgent));
+        resources.register(AgentWorkspaceMcp.endpoint(useCases, sync.listChanges(),
+                AgentWorkspaceHttp::authenticatedAgent));
         new SyncHttpUseCases(sync.listChanges(), sync.createWebhook(), sync.listWebhooks(), sync.deleteWebhook(),
                 sync.listWebhookDeliveries()).register(resources);
         return resources;

@@ -49,8 +49,9 @@ class McpServerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> TOOLS = List.of("whoami", "list_events", "get_event", "create_event",
-            "update_event", "delete_event", "list_documents", "get_document", "create_document", "update_document",
-            "delete_document");
+            "update_event", "delete_event", "list_occurrences", "update_occurrence", "cancel_occurrence",
+            "get_free_busy", "find_free_slots", "list_documents", "get_document", "create_document", "update_document",
+            "delete_document", "get_changes");
 
     @TempDir
     static Path dataDir;
@@ -117,7 +118,17 @@ class McpServerIT {
             assertThat(tool.description()).as(tool.name()).isNotBlank();
             assertThat(schema.path("type").asText()).as(tool.name()).isEqualTo("object");
             assertThat(schema.path("additionalProperties").asBoolean(true)).as(tool.name()).isFalse();
+            // Every result has a declared shape; the SDK's client checks each structuredContent against it.
+            assertThat(tool.outputSchema()).as(tool.name()).containsEntry("type", "object").containsKey("properties");
         }
+        assertThat(JSON.valueToTree(tool(tools, "get_event").outputSchema()).path("required"))
+                .extracting(JsonNode::asText).containsExactlyInAnyOrder("event", "etag");
+        JsonNode slots = schema(tool(tools, "find_free_slots"));
+        assertThat(slots.path("required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("start_after", "start_before", "duration_minutes");
+        assertThat(slots.path("properties").toString()).contains("HH:MM", "09:00", "1440");
+        assertThat(tool(tools, "cancel_occurrence").annotations().destructiveHint()).isTrue();
+        assertThat(tool(tools, "get_changes").annotations().readOnlyHint()).isTrue();
         JsonNode create = schema(tool(tools, "create_event"));
         assertThat(create.path("required")).extracting(JsonNode::asText).containsExactlyInAnyOrder("title", "start", "end");
         assertThat(create.path("properties").has("rrule")).isTrue();
@@ -154,7 +165,8 @@ class McpServerIT {
         McpSyncClient client = client(key);
 
         assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
-                .containsExactly("whoami", "list_events", "get_event");
+                .containsExactly("whoami", "list_events", "get_event", "list_occurrences", "get_free_busy",
+                        "find_free_slots", "get_changes");
         JsonNode refused = error(client.callTool(new McpSchema.CallToolRequest("create_document",
                 Map.of("title", "t", "content", "c"))));
         assertThat(refused.path("error").asText()).isEqualTo("This key lacks the scope docs:write");
@@ -292,6 +304,170 @@ class McpServerIT {
                 .isEqualTo("Document not found");
     }
 
+    // ---- recurring series
+
+    @Test
+    void a_series_occurrences_are_listed_changed_and_cancelled_one_or_this_and_following() throws Exception {
+        JsonNode series = ok(call(atlas, "create_event", Map.of("title", "Yoga", "start", "2027-01-04T18:00:00+01:00",
+                "end", "2027-01-04T19:00:00+01:00", "rrule", "FREQ=WEEKLY;COUNT=6", "timezone", "Europe/Berlin")));
+        String id = series.path("event").path("id").asText();
+        assertThat(series.path("event").path("cancelledOccurrences")).isEmpty();
+        Map<String, Object> window = Map.of("id", id, "start_after", "2027-01-01T00:00:00Z",
+                "start_before", "2027-03-01T00:00:00Z");
+        assertThat(originalStarts(ok(call(atlas, "list_occurrences", window)))).containsExactly("2027-01-04T17:00:00Z",
+                "2027-01-11T17:00:00Z", "2027-01-18T17:00:00Z", "2027-01-25T17:00:00Z", "2027-02-01T17:00:00Z",
+                "2027-02-08T17:00:00Z");
+
+        JsonNode moved = ok(call(atlas, "update_occurrence", Map.of("id", id, "original_start", "2027-01-11T17:00:00Z",
+                "start", "2027-01-12T18:00:00+01:00", "end", "2027-01-12T19:00:00+01:00", "if_match", "\"v1\"")));
+        assertThat(moved.path("occurrence").path("originalStart").asText()).isEqualTo("2027-01-11T17:00:00Z");
+        assertThat(moved.path("occurrence").path("start").asText()).isEqualTo("2027-01-12T17:00:00Z");
+        assertThat(moved.path("occurrence").path("modified").asBoolean()).isTrue();
+        assertThat(moved.path("etag").asText()).isEqualTo("\"v2\"");
+        JsonNode seriesOnly = error(call(atlas, "update_occurrence", Map.of("id", id,
+                "original_start", "2027-01-18T17:00:00Z", "rrule", "FREQ=DAILY")));
+        assertThat(seriesOnly.path("issues")).extracting(i -> i.path("path").asText()).containsExactly("rrule");
+        assertThat(seriesOnly.path("issues").get(0).path("message").asText()).contains("following=true");
+
+        assertThat(ok(call(atlas, "cancel_occurrence", Map.of("id", id, "original_start", "2027-01-18T17:00:00Z",
+                "if_match", "\"v2\"")))).isEqualTo(deleted());
+        assertThat(error(call(atlas, "cancel_occurrence", Map.of("id", id, "original_start", "2027-01-25T17:00:00Z",
+                "if_match", "\"v2\""))).path("error").asText()).startsWith("Precondition failed");
+        assertThat(error(call(atlas, "update_occurrence", Map.of("id", id, "original_start", "2027-01-05T17:00:00Z",
+                "title", "Not an occurrence"))).path("error").asText()).isEqualTo("Occurrence not found");
+
+        // The same JSON as REST for the series, its occurrences and the expanded list.
+        String key = "Bearer " + atlas.apiKey().reveal();
+        JsonNode got = ok(call(atlas, "get_event", Map.of("id", id)));
+        assertThat(got.path("event")).isEqualTo(JSON.readTree(rest("GET", "/api/v1/events/" + id, key, null).body())
+                .path("event"));
+        assertThat(got.path("event").path("cancelledOccurrences")).extracting(JsonNode::asText)
+                .containsExactly("2027-01-18T17:00:00Z");
+        assertThat(got.path("event").path("modifiedOccurrences")).extracting(JsonNode::asText)
+                .containsExactly("2027-01-11T17:00:00Z");
+        assertThat(ok(call(atlas, "list_occurrences", window))).isEqualTo(JSON.readTree(rest("GET", "/api/v1/events/"
+                + id + "/occurrences?start_after=2027-01-01T00:00:00Z&start_before=2027-03-01T00:00:00Z", key, null).body()));
+        JsonNode expanded = ok(call(atlas, "list_events", Map.of("start_after", "2027-01-01T00:00:00Z",
+                "start_before", "2027-03-01T00:00:00Z", "expand", true)));
+        assertThat(expanded).isEqualTo(JSON.readTree(rest("GET", "/api/v1/events?start_after=2027-01-01T00:00:00Z"
+                + "&start_before=2027-03-01T00:00:00Z&expand=true", key, null).body()));
+        assertThat(expanded.path("events")).filteredOn(e -> e.path("id").asText().equals(id))
+                .extracting(e -> e.path("recurringEventId").asText()).containsOnly(id);
+
+        JsonNode split = ok(call(atlas, "update_occurrence", Map.of("id", id, "original_start", "2027-01-25T17:00:00Z",
+                "following", true, "title", "Yoga, new room", "location", "Room 2")));
+        String newSeries = split.path("event").path("id").asText();
+        assertThat(newSeries).isNotEqualTo(id);
+        assertThat(split.path("event").path("start").asText()).isEqualTo("2027-01-25T17:00:00Z");
+        assertThat(split.path("event").path("title").asText()).isEqualTo("Yoga, new room");
+        assertThat(split.path("etag").asText()).startsWith("\"v");
+        assertThat(originalStarts(ok(call(atlas, "list_occurrences", window))))
+                .containsExactly("2027-01-04T17:00:00Z", "2027-01-11T17:00:00Z");
+
+        Map<String, Object> newWindow = Map.of("id", newSeries, "start_after", "2027-01-01T00:00:00Z",
+                "start_before", "2027-03-01T00:00:00Z");
+        assertThat(originalStarts(ok(call(atlas, "list_occurrences", newWindow))))
+                .containsExactly("2027-01-25T17:00:00Z", "2027-02-01T17:00:00Z", "2027-02-08T17:00:00Z");
+        assertThat(ok(call(atlas, "cancel_occurrence", Map.of("id", newSeries, "original_start", "2027-02-01T17:00:00Z",
+                "following", true)))).isEqualTo(deleted());
+        assertThat(originalStarts(ok(call(atlas, "list_occurrences", newWindow)))).containsExactly("2027-01-25T17:00:00Z");
+    }
+
+    // ---- free/busy and free slots
+
+    @Test
+    void free_busy_and_free_slots_come_from_the_same_busy_time_as_rest() throws Exception {
+        ok(call(borealis, "create_event", Map.of("title", "Late shift", "start", "2027-02-28T22:00:00+01:00",
+                "end", "2027-03-01T09:30:00+01:00")));
+        ok(call(borealis, "create_event", Map.of("title", "Review", "start", "2027-03-01T10:00:00+01:00",
+                "end", "2027-03-01T11:00:00+01:00")));
+        ok(call(borealis, "create_event", Map.of("title", "Lunch", "start", "2027-03-01T12:00:00+01:00",
+                "end", "2027-03-01T13:00:00+01:00", "rrule", "FREQ=DAILY;COUNT=3")));
+
+        JsonNode busy = ok(call(borealis, "get_free_busy", Map.of("start_after", "2027-03-01T00:00:00+01:00",
+                "start_before", "2027-03-02T00:00:00+01:00")));
+        assertThat(busy).isEqualTo(JSON.readTree(rest("GET", "/api/v1/freebusy?start_after=2027-03-01T00:00:00%2B01:00"
+                + "&start_before=2027-03-02T00:00:00%2B01:00", "Bearer " + borealis.apiKey().reveal(), null).body()));
+        assertThat(spans(busy.path("busy"))).containsExactly("2027-03-01T09:00:00Z/2027-03-01T10:00:00Z",
+                "2027-03-01T11:00:00Z/2027-03-01T12:00:00Z");
+        assertThat(busy.path("timezone").asText()).isEqualTo("Europe/Berlin");
+
+        JsonNode free = ok(call(borealis, "find_free_slots", Map.of("start_after", "2027-03-01T00:00:00+01:00",
+                "start_before", "2027-03-03T00:00:00+01:00", "duration_minutes", 45, "day_start", "09:00",
+                "day_end", "17:00")));
+        // The late shift began before the window and still runs until 09:30: not free, and 30 minutes is too short.
+        assertThat(spans(free.path("free"))).containsExactly("2027-03-01T10:00:00Z/2027-03-01T11:00:00Z",
+                "2027-03-01T12:00:00Z/2027-03-01T16:00:00Z", "2027-03-02T08:00:00Z/2027-03-02T11:00:00Z",
+                "2027-03-02T12:00:00Z/2027-03-02T16:00:00Z");
+        assertThat(free.path("timezone").asText()).isEqualTo("Europe/Berlin");
+
+        JsonNode invalid = error(call(borealis, "find_free_slots", Map.of("start_after", "2027-03-02T00:00:00Z",
+                "start_before", "2027-03-01T00:00:00Z", "duration_minutes", 0, "day_start", "9am")));
+        assertThat(invalid.path("error").asText()).isEqualTo("Validation failed");
+        assertThat(invalid.path("issues")).extracting(i -> i.path("path").asText())
+                .containsExactlyInAnyOrder("start_before", "duration_minutes", "day_start");
+        McpError missing = catchThrowableOfType(McpError.class, () -> client(borealis.apiKey().reveal()).callTool(
+                new McpSchema.CallToolRequest("find_free_slots", Map.of("start_after", "2027-03-01T00:00:00Z"))));
+        assertThat(missing.getMessage()).contains("missing required argument 'start_before'",
+                "missing required argument 'duration_minutes'");
+    }
+
+    // ---- changes
+
+    @Test
+    void get_changes_syncs_in_full_then_continues_from_its_cursor_with_the_rest_feed() throws Exception {
+        NewAgent syncer = newAgent(owner, "Syncer");
+        String key = "Bearer " + syncer.apiKey().reveal();
+        String event = ok(call(syncer, "create_event", Map.of("title", "Synced", "start", "2027-04-01T09:00:00Z",
+                "end", "2027-04-01T10:00:00Z"))).path("event").path("id").asText();
+        String document = ok(call(syncer, "create_document", Map.of("title", "Log", "content", "secret text")))
+                .path("document").path("id").asText();
+
+        JsonNode full = ok(call(syncer, "get_changes", Map.of()));
+        assertThat(full.path("changes")).extracting(c -> c.path("type").asText() + " " + c.path("id").asText() + " "
+                + c.path("change").asText()).containsExactly("event " + event + " upserted",
+                "document " + document + " upserted");
+        assertThat(full.path("changes").get(1).path("document").has("content")).isFalse();
+        assertThat(full.path("hasMore").asBoolean()).isFalse();
+        assertThat(full.path("changes")).isEqualTo(JSON.readTree(rest("GET", "/api/v1/changes", key, null).body())
+                .path("changes"));
+
+        ok(call(syncer, "delete_document", Map.of("id", document)));
+        String cursor = full.path("nextCursor").asText();
+        JsonNode next = ok(call(syncer, "get_changes", Map.of("cursor", cursor, "limit", 10)));
+        assertThat(next.path("changes")).hasSize(1);
+        assertThat(next.path("changes").get(0).path("change").asText()).isEqualTo("deleted");
+        assertThat(next.path("changes").get(0).has("document")).isFalse();
+        // One feed: the cursor a tool handed out continues on REST too.
+        assertThat(next.path("changes")).isEqualTo(JSON.readTree(rest("GET", "/api/v1/changes?cursor="
+                + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8), key, null).body())
+                .path("changes"));
+        assertThat(error(call(syncer, "get_changes", Map.of("cursor", "not-a-cursor"))).path("error").asText())
+                .startsWith("Cursor expired or unknown");
+        assertThat(error(call(syncer, "get_changes", Map.of("limit", 0))).path("issues"))
+                .extracting(i -> i.path("path").asText()).containsExactly("limit");
+    }
+
+    @Test
+    void a_docs_only_key_lists_no_event_tool_and_its_changes_hold_only_documents() {
+        NewAgent writer = newAgent(owner, "Writer");
+        ok(call(writer, "create_event", Map.of("title", "Hidden", "start", "2027-04-02T09:00:00Z",
+                "end", "2027-04-02T10:00:00Z")));
+        ok(call(writer, "create_document", Map.of("title", "Visible", "content", "x")));
+        String docsKey = app.useCases().createApiKey().create(owner, writer.agent().id().toString(),
+                new KeyInput(Field.of("docs reader"), Field.of(List.of("docs:read")), Field.absent())).secret().reveal();
+        McpSyncClient client = client(docsKey);
+
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                .containsExactly("whoami", "list_documents", "get_document", "get_changes");
+        for (String tool : List.of("list_occurrences", "get_free_busy", "find_free_slots")) {
+            JsonNode refused = error(client.callTool(new McpSchema.CallToolRequest(tool, Map.of())));
+            assertThat(refused.path("error").asText()).as(tool).isEqualTo("This key lacks the scope events:read");
+        }
+        JsonNode changes = ok(client.callTool(new McpSchema.CallToolRequest("get_changes", Map.of())));
+        assertThat(changes.path("changes")).extracting(c -> c.path("type").asText()).containsExactly("document");
+    }
+
     // ---- isolation and status
 
     @Test
@@ -320,14 +496,47 @@ class McpServerIT {
     }
 
     @Test
+    void another_agents_series_id_and_cursor_give_not_found_and_no_data() {
+        String series = ok(call(atlas, "create_event", Map.of("title", "Private series", "start", "2027-05-03T09:00:00Z",
+                "end", "2027-05-03T10:00:00Z", "rrule", "FREQ=DAILY;COUNT=3"))).path("event").path("id").asText();
+        String cursor = ok(call(atlas, "get_changes", Map.of("limit", 1))).path("nextCursor").asText();
+        Map<String, Object> window = Map.of("start_after", "2027-05-03T00:00:00Z", "start_before", "2027-05-06T00:00:00Z");
+        Map<String, Object> one = Map.of("id", series, "original_start", "2027-05-04T09:00:00Z");
+
+        for (McpSchema.CallToolResult refused : List.of(
+                call(borealis, "list_occurrences", with(window, "id", series)),
+                call(borealis, "update_occurrence", with(one, "title", "Mine now")),
+                call(borealis, "update_occurrence", with(one, "following", true)),
+                call(borealis, "cancel_occurrence", one),
+                call(borealis, "cancel_occurrence", with(one, "following", true)))) {
+            assertThat(error(refused)).isEqualTo(JSON.createObjectNode().put("error", "Event not found"));
+        }
+        JsonNode foreignCursor = error(call(borealis, "get_changes", Map.of("cursor", cursor)));
+        assertThat(foreignCursor.path("error").asText()).startsWith("Cursor expired or unknown");
+        assertThat(foreignCursor.has("changes")).isFalse();
+        assertThat(ok(call(borealis, "get_free_busy", window)).path("busy")).isEmpty();
+        assertThat(spans(ok(call(borealis, "find_free_slots", with(window, "duration_minutes", 60))).path("free")))
+                .containsExactly("2027-05-03T00:00:00Z/2027-05-06T00:00:00Z");
+        assertThat(ok(call(borealis, "get_changes", Map.of("limit", 500))).path("changes"))
+                .extracting(c -> c.path("id").asText()).doesNotContain(series);
+
+        assertThat(ok(call(atlas, "list_occurrences", with(window, "id", series))).path("occurrences")).hasSize(3);
+        assertThat(ok(call(atlas, "get_free_busy", window)).path("busy")).hasSize(3);
+    }
+
+    @Test
     void a_read_only_agent_reads_but_every_write_is_refused() {
         assertThat(ok(call(reader, "list_events", Map.of())).path("events").isArray()).isTrue();
         assertThat(ok(call(reader, "whoami", Map.of())).path("agent").path("name").asText()).isEqualTo("Reader");
+        assertThat(ok(call(reader, "find_free_slots", Map.of("start_after", "2027-01-04T00:00:00Z",
+                "start_before", "2027-01-05T00:00:00Z", "duration_minutes", 30))).path("free")).hasSize(1);
 
         for (McpSchema.CallToolResult refused : List.of(
                 call(reader, "create_event", Map.of("title", "x", "start", "2026-12-01T09:00:00Z", "end", "2026-12-01T10:00:00Z")),
                 call(reader, "create_document", Map.of("title", "x")),
-                call(reader, "delete_event", Map.of("id", UUID.randomUUID().toString())))) {
+                call(reader, "delete_event", Map.of("id", UUID.randomUUID().toString())),
+                call(reader, "cancel_occurrence", Map.of("id", UUID.randomUUID().toString(),
+                        "original_start", "2027-01-04T17:00:00Z")))) {
             assertThat(error(refused).path("error").asText()).isEqualTo("Agent is read-only");
         }
     }
@@ -337,9 +546,12 @@ class McpServerIT {
         McpSyncClient client = client(sleeper.apiKey().reveal());
         assertThat(client.listTools().tools()).isNotEmpty();
 
-        for (String tool : List.of("whoami", "list_events", "list_documents")) {
+        for (String tool : List.of("whoami", "list_events", "list_documents", "get_changes")) {
             assertThat(error(call(sleeper, tool, Map.of())).path("error").asText()).isEqualTo("Agent is suspended");
         }
+        // As on REST, the suspension is named before anything is made of the arguments.
+        assertThat(error(call(sleeper, "find_free_slots", Map.of("duration_minutes", 0))).path("error").asText())
+                .isEqualTo("Agent is suspended");
     }
 
     // ---- the HTTP edge
@@ -482,6 +694,26 @@ class McpServerIT {
             throw new AssertionError("text content is not JSON", e);
         }
         return structured;
+    }
+
+    /** {@code arguments} plus one more. */
+    private static Map<String, Object> with(Map<String, Object> arguments, String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(arguments);
+        more.put(name, value);
+        return more;
+    }
+
+    private static List<String> originalStarts(JsonNode occurrences) {
+        List<String> names = new ArrayList<>();
+        occurrences.path("occurrences").forEach(o -> names.add(o.path("originalStart").asText()));
+        return names;
+    }
+
+    /** Busy or free intervals as {@code start/end}. */
+    private static List<String> spans(JsonNode intervals) {
+        List<String> spans = new ArrayList<>();
+        intervals.forEach(i -> spans.add(i.path("start").asText() + "/" + i.path("end").asText()));
+        return spans;
     }
 
     private static JsonNode deleted() {

@@ -9,6 +9,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.agentworkspace.core.port.in.ListChanges;
 import org.agentworkspace.core.usecase.UseCases;
 
 /**
@@ -24,13 +25,14 @@ public final class AgentWorkspaceMcp {
 
     /**
      * @param useCases core's use cases; the tools call the same ones as REST
+     * @param listChanges the change feed's use case (core's {@code SyncUseCases}), as REST's changes route calls it
      * @param callers the web layer's lookup of the agent its authentication filter proved
      * @return the {@code /mcp} resource, a finished instance for {@code ResourceConfig.register}
      */
-    public static Object endpoint(UseCases useCases, AgentOfRequest callers) {
+    public static Object endpoint(UseCases useCases, ListChanges listChanges, AgentOfRequest callers) {
         McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
         McpEndpoint endpoint = new McpEndpoint(callers, json);
-        List<WorkspaceTool> tools = WorkspaceTools.all(useCases);
+        List<WorkspaceTool> tools = WorkspaceTools.all(useCases, listChanges);
         Map<String, WorkspaceTool> byName = tools.stream()
                 .collect(Collectors.toMap(WorkspaceTool::name, t -> t));
         List<SyncToolSpecification> specifications = tools.stream().map(ToolCalls::specification).toList();
@@ -44,7 +46,7 @@ public final class AgentWorkspaceMcp {
                 // Arguments are checked against the schema by Arguments, which answers -32602 (API.md).
                 .validateToolInputs(false)
                 .addToolFilter((context, tool) ->
-                        KeyScopes.allows(ToolCalls.agent(context), byName.get(tool.name()).scope()))
+                        KeyScopes.allows(ToolCalls.agent(context), byName.get(tool.name()).scopes()))
                 .tools(specifications)
                 .build();
         return endpoint;

@@ -57,6 +57,11 @@ final class Arguments {
         return new Arguments(new LinkedHashMap<>(values));
     }
 
+    /** Whether the call names the argument at all (even as {@code null}). */
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     /** A string argument; empty when absent or {@code null}. */
     Optional<String> string(String name) {
         return Optional.ofNullable((String) values.get(name));

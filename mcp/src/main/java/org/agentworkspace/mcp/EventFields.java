@@ -7,15 +7,35 @@ final class EventFields {
     static final String INSTANT = "an ISO 8601 instant with offset, e.g. 2026-01-15T09:00:00+01:00 or "
             + "2026-01-15T08:00:00Z";
 
+    static final String LIMIT = "Page size, 1–500; default 100.";
+    static final String OFFSET = "How many to skip, for the next page; default 0.";
+    static final String ORIGINAL_START = "Names the occurrence: its originalStart as list_occurrences or "
+            + "list_events with expand=true show it, e.g. 2026-12-08T08:00:00Z (UTC, to the second), or for an "
+            + "all-day series its date YYYY-MM-DD. It stays the same when the occurrence is moved.";
+    static final String FOLLOWING = "false or absent: this occurrence only. true: this occurrence and all "
+            + "following ones (the series ends before it).";
+
     private EventFields() {
+    }
+
+    /** The arguments that name one occurrence of a series, and which ones it concerns: "this" or "this and following". */
+    static Schema occurrence(Schema schema) {
+        return schema.string("id", "The series' id.")
+                .string("original_start", ORIGINAL_START)
+                .bool("following", FOLLOWING);
+    }
+
+    /** {@code start_after}/{@code start_before} of a list whose {@code subject} is, e.g., "Only events starting". */
+    static Schema window(Schema schema, String subject) {
+        return schema.string("start_after", subject + " at or after this instant: " + INSTANT + ".")
+                .string("start_before", subject + " before this instant, same form.");
     }
 
     /** Adds the event's fields; {@code update} makes optional ones nullable (null clears them). */
     static Schema addTo(Schema schema, boolean update) {
         schema.string("title", "What the event is, 1–500 characters, e.g. \"Dentist\".")
                 .string("start", "When it starts: " + INSTANT + ". For an all-day event the date alone, "
-                        + "YYYY-MM-DD. Changing start, rrule, timezone or allDay of a series discards its "
-                        + "per-occurrence changes.")
+                        + "YYYY-MM-DD.")
                 .string("end", "When it ends, in the same form as start and not before it. All-day ends are "
                         + "exclusive, as in iCalendar: a one-day event on 2026-03-02 ends 2026-03-03.");
         if (update) {

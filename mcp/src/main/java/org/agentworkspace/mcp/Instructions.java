@@ -14,6 +14,14 @@ final class Instructions {
             "- Find events with list_events and a window (start_after inclusive, start_before exclusive); "
                     + "expand=true lists each occurrence of recurring series. A series is an event with an "
                     + "RFC 5545 rrule such as FREQ=WEEKLY;BYDAY=MO,WE and, ideally, a timezone.",
+            "- To change or cancel one occurrence of a series (or it and all later ones, following=true), "
+                    + "use update_occurrence / cancel_occurrence with the series id and the occurrence's "
+                    + "originalStart (list_occurrences shows it); update_event and delete_event act on the whole "
+                    + "series.",
+            "- To find time for something, call find_free_slots (duration_minutes, and day_start/day_end such "
+                    + "as 09:00/17:00 in your zone) instead of computing gaps from get_free_busy yourself.",
+            "- To keep a copy in sync, call get_changes without a cursor once, then with the nextCursor it "
+                    + "returned.",
             "- Every write accepts idempotency_key: make one per intended change (a UUID) and send the same "
                     + "key again when you retry after a timeout or error, so nothing happens twice.",
             "- get/create/update results carry an etag. Pass it as if_match to update_* and delete_* so you "

@@ -37,6 +37,7 @@ final class ToolCalls {
                 .title(tool.title())
                 .description(tool.description())
                 .inputSchema(McpJson.MAPPER.convertValue(schema, MAP))
+                .outputSchema(McpJson.MAPPER.convertValue(tool.outputSchema(), MAP))
                 .annotations(new McpSchema.ToolAnnotations(tool.title(), tool.readOnly(), tool.destructive(), null,
                         false, null))
                 .build();
@@ -54,10 +55,10 @@ final class ToolCalls {
     private static McpSchema.CallToolResult call(WorkspaceTool tool, ObjectNode schema, McpTransportContext context,
                                                  McpSchema.CallToolRequest request) {
         AgentPrincipal agent = agent(context);
-        Arguments arguments = Arguments.check(tool.name(), schema, request.arguments());
         try {
-            KeyScopes.require(agent, tool.scope());
-            ToolOutput output = tool.call(agent, arguments);
+            // A tool the key may not use is refused as such, whatever its arguments.
+            KeyScopes.require(agent, tool.scopes());
+            ToolOutput output = tool.call(agent, Arguments.check(tool.name(), schema, request.arguments()));
             return result(output.body(), false, output.replayed());
         } catch (WorkspaceException failure) {
             if (failure instanceof Unavailable) {

@@ -5,54 +5,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.agentworkspace.core.domain.Agent;
 import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.GetAgentProfile;
 
 /** {@code whoami}: {@code GET /api/v1/me}, plus the current time in the agent's zone. */
-final class WhoAmITool implements WorkspaceTool {
+final class WhoAmITool extends WorkspaceTool {
     private final GetAgentProfile getAgentProfile;
 
     WhoAmITool(GetAgentProfile getAgentProfile) {
+        // /api/v1/me works with any key (API.md, "Keys and scopes"): no scope.
+        super("whoami", "Who am I", Effect.READS, List.of(),
+                "The agent this key belongs to (id, name, description, IANA time zone), the calling key (its "
+                        + "scopes), and the current time in the agent's zone as an ISO 8601 instant with offset "
+                        + "(\"now\"). Call it first to learn today's date and the zone to write times in.",
+                Schema.object(), Outputs.whoami());
         this.getAgentProfile = getAgentProfile;
     }
 
     @Override
-    public String name() {
-        return "whoami";
-    }
-
-    @Override
-    public String title() {
-        return "Who am I";
-    }
-
-    @Override
-    public String description() {
-        return "The agent this key belongs to (id, name, description, IANA time zone) and the current time in "
-                + "that zone as an ISO 8601 instant with offset (\"now\"). Call it first to learn today's date and "
-                + "the zone to write times in.";
-    }
-
-    @Override
-    public ObjectNode inputSchema() {
-        return Schema.object().build();
-    }
-
-    @Override
-    public String scope() {
-        // /api/v1/me works with any key (API.md, "Keys and scopes").
-        return null;
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
-    }
-
-    @Override
-    public ToolOutput call(AgentPrincipal agent, Arguments arguments) {
+    ToolOutput call(AgentPrincipal agent, Arguments arguments) {
         Agent me = getAgentProfile.me(agent);
         ObjectNode body = McpJson.envelope("agent", McpJson.agentProfile(me));
         body.set("key", callingKey(agent));

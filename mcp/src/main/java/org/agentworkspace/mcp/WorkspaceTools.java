@@ -1,6 +1,7 @@
 package org.agentworkspace.mcp;
 
 import java.util.List;
+import org.agentworkspace.core.port.in.ListChanges;
 import org.agentworkspace.core.usecase.UseCases;
 
 /**
@@ -12,7 +13,8 @@ final class WorkspaceTools {
     private WorkspaceTools() {
     }
 
-    static List<WorkspaceTool> all(UseCases u) {
+    /** @param listChanges the change feed's use case, which core builds apart from {@code u} */
+    static List<WorkspaceTool> all(UseCases u, ListChanges listChanges) {
         Writes writes = new Writes(u.runIdempotently());
         return List.of(
                 new WhoAmITool(u.getAgentProfile()),
@@ -21,10 +23,16 @@ final class WorkspaceTools {
                 new CreateEventTool(u.createEvent(), writes),
                 new UpdateEventTool(u.updateEvent(), writes),
                 new DeleteEventTool(u.deleteEvent(), writes),
+                new ListOccurrencesTool(u.listOccurrences()),
+                new UpdateOccurrenceTool(u.overrideOccurrence(), u.splitSeries(), writes),
+                new CancelOccurrenceTool(u.cancelOccurrence(), u.endSeries(), writes),
+                new GetFreeBusyTool(u.getFreeBusy()),
+                new FindFreeSlotsTool(u.findFreeSlots()),
                 new ListDocumentsTool(u.listDocuments()),
                 new GetDocumentTool(u.getDocument()),
                 new CreateDocumentTool(u.createDocument(), writes),
                 new UpdateDocumentTool(u.updateDocument(), writes),
-                new DeleteDocumentTool(u.deleteDocument(), writes));
+                new DeleteDocumentTool(u.deleteDocument(), writes),
+                new GetChangesTool(listChanges));
     }
 }

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.agentworkspace.core.domain.PreconditionFailed;
-import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.StoredResponse;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.IdempotentRequest;
@@ -26,6 +25,9 @@ import org.agentworkspace.core.port.in.RunIdempotently;
 final class Writes {
     static final String IDEMPOTENCY_KEY = "idempotency_key";
     static final String IF_MATCH = "if_match";
+    /** What a result's {@code etag} is for. */
+    static final String ETAG = "The item's version, e.g. \"v3\" (REST's ETag): pass it as if_match to a later "
+            + "write so that it is refused if the item changed in between.";
     private static final Pattern TAG = Pattern.compile("\"v(\\d{1,18})\"");
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
@@ -60,10 +62,8 @@ final class Writes {
             return ToolOutput.of(write.get());
         }
         IdempotentRequest request = new IdempotentRequest(key.get(), fingerprint(tool.name(), arguments));
-        // Core checks the tool's scope again before it replays a stored answer.
-        Scope needed = KeyScopes.needed(tool.scope())
-                .orElseThrow(() -> new IllegalStateException("a write tool names its scope: " + tool.name()));
-        RunIdempotently.Outcome outcome = runIdempotently.run(agent, needed, request,
+        // Core checks the tool's scope again before it replays a stored answer; a write tool names one.
+        RunIdempotently.Outcome outcome = runIdempotently.run(agent, tool.scopes().get(0), request,
                 () -> new StoredResponse(200, JSON, McpJson.text(write.get())));
         return new ToolOutput(McpJson.parse(outcome.response().body()), outcome.replayed());
     }

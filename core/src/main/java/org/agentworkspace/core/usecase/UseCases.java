@@ -42,6 +42,7 @@ import org.agentworkspace.core.port.in.CancelOccurrence;
 import org.agentworkspace.core.port.in.SplitSeries;
 import org.agentworkspace.core.port.in.EndSeries;
 import org.agentworkspace.core.port.in.GetFreeBusy;
+import org.agentworkspace.core.port.in.FindFreeSlots;
 import org.agentworkspace.core.port.out.Transactions;
 
 /**
@@ -132,6 +133,15 @@ public record UseCases(
         Objects.requireNonNull(createApiKey, "createApiKey");
         Objects.requireNonNull(rotateApiKey, "rotateApiKey");
         Objects.requireNonNull(revokeApiKey, "revokeApiKey");
+    }
+
+    /**
+     * Free slots of at least a given length, computed from {@link #getFreeBusy()}: whatever serves
+     * free/busy (the real service or an adapter test's double) decides the busy time, so every
+     * adapter's free slots agree with its free/busy.
+     */
+    public FindFreeSlots findFreeSlots() {
+        return new FindFreeSlotsService(getFreeBusy, new Ownership());
     }
 
     public static UseCases create(Ports ports, Settings settings) {

@@ -99,6 +99,8 @@ class KeysBrowserTest extends BrowserScenario {
                 .isEqualTo(EXPIRES_AT);
         assertThat(fact(key, "Starts with")).isEqualTo(secret.substring(0, 8) + "…");
         assertThat(fact(key, "Last used")).isEqualTo("never");
+        chromium.waitForQuietStatus();
+        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'start'})", panel);
         chromium.screenshot("key-created-secret-shown");
 
         HttpResponse<String> me = agentApi.me(secret);

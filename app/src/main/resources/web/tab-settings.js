@@ -1,12 +1,12 @@
-// Profile, status, API key, calendar feeds and deletion of one agent.
+// Profile, status, calendar feeds and deletion of one agent (its keys have their own tab).
 import { agentPath, api } from './api.js';
 import { field, h, replaceChildren, timeElement } from './dom.js';
 import { announce, errorBox, showError } from './status.js';
-import { apiKeyPanel, confirmDialog, copyableValue, statusLabel, timezoneList } from './widgets.js';
+import { confirmDialog, copyableValue, statusLabel, timezoneList } from './widgets.js';
 
 const STATUSES = [
-  { value: 'active', help: 'The API key reads and writes.' },
-  { value: 'read_only', help: 'The API key reads; every write is refused.' },
+  { value: 'active', help: 'The agent’s keys read and write, each within its scopes.' },
+  { value: 'read_only', help: 'The agent’s keys read; every write is refused.' },
   { value: 'suspended', help: 'Every agent-API call is refused. Feeds keep serving until you revoke them.' },
 ];
 
@@ -15,7 +15,6 @@ export async function renderSettings(panel, context, current) {
   replaceChildren(panel,
     profileSection(context),
     statusSection(context),
-    keySection(context),
     feeds,
     deleteSection(context));
   await renderFeeds(feeds, context, current);
@@ -74,7 +73,7 @@ function statusSection(context) {
     h('h2', { id: 'status-heading' }, 'Status'),
     errors,
     h('fieldset', {},
-      h('legend', {}, 'What the agent’s API key may do'),
+      h('legend', {}, 'What the agent’s API keys may do'),
       STATUSES.map((status, i) => h('div', { class: 'radio' },
         radios[i],
         h('label', { for: radios[i].id }, statusLabel(status.value)),
@@ -100,39 +99,6 @@ function statusSection(context) {
     }
   });
   return form;
-}
-
-function keySection(context) {
-  const errors = errorBox();
-  const result = h('div', {});
-  const button = h('button', { type: 'button', class: 'danger' }, 'Regenerate API key');
-  button.addEventListener('click', async () => {
-    const confirmed = await confirmDialog({
-      title: 'Regenerate the API key?',
-      message: `The current key of ${context.agent.name} stops working at once. The agent needs the new key to continue.`,
-      confirmLabel: 'Regenerate key',
-      danger: true,
-    });
-    if (!confirmed) return;
-    button.disabled = true;
-    try {
-      const { apiKey } = await api('POST', agentPath(context.agent.id, 'api-key'));
-      showError(errors, null);
-      replaceChildren(result, apiKeyPanel(apiKey));
-      announce('New API key issued; the old key no longer works. Copy the new key now.');
-      result.querySelector('input')?.focus();
-    } catch (error) {
-      showError(errors, error);
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return h('section', { class: 'stack', 'aria-labelledby': 'key-heading' },
-    h('h2', { id: 'key-heading' }, 'API key'),
-    h('p', {}, 'The key is shown only when it is issued. If it is lost or leaked, regenerate it.'),
-    errors,
-    h('div', { class: 'actions' }, button),
-    result);
 }
 
 async function renderFeeds(section, context, current) {
@@ -250,7 +216,7 @@ function deleteSection(context) {
   button.addEventListener('click', async () => {
     if (!await confirmDialog({
       title: `Delete ${context.agent.name}?`,
-      message: 'The agent, its calendar, documents, key and feeds are deleted for good.',
+      message: 'The agent, its calendar, documents, keys and feeds are deleted for good.',
       confirmLabel: 'Delete agent',
       danger: true,
     })) return;

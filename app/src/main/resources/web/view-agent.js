@@ -5,6 +5,7 @@ import { statusBadge } from './widgets.js';
 import { renderEvents } from './tab-events.js';
 import { renderDocuments } from './tab-documents.js';
 import { renderSettings } from './tab-settings.js';
+import { renderKeys } from './tab-keys.js';
 import { renderSecurity } from './tab-security.js';
 import { renderWebhooks } from './tab-webhooks.js';
 
@@ -12,6 +13,7 @@ const TABS = [
   { id: 'events', label: 'Events', render: renderEvents },
   { id: 'documents', label: 'Documents', render: renderDocuments },
   { id: 'settings', label: 'Settings', render: renderSettings },
+  { id: 'keys', label: 'Keys', render: renderKeys },
   { id: 'webhooks', label: 'Webhooks', render: renderWebhooks },
   { id: 'security', label: 'Security', render: renderSecurity },
 ];

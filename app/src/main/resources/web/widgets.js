@@ -39,16 +39,24 @@ export function copyableValue(label, value, { secret = false, hint = null } = {}
     hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
 }
 
-/** The panel that shows a freshly issued API key, once. */
-export function apiKeyPanel(apiKey) {
-  return h('div', { class: 'once-panel', role: 'region', 'aria-label': 'New API key' },
+/**
+ * The panel that shows a freshly issued API key, once. `title` names the key it belongs to,
+ * `extra` (nodes) follows the value, e.g. a button that dismisses the panel.
+ */
+export function apiKeyPanel(apiKey, { title = null, extra = null } = {}) {
+  return h('div', { class: 'once-panel', role: 'region', 'aria-label': title ?? 'New API key' },
+    title ? h('h3', {}, title) : null,
     h('p', { class: 'warning' }, h('strong', {}, 'Copy this key now: you will not see it again.'),
-      ' Only a digest is stored; if you lose it, regenerate a key.'),
-    copyableValue('API key', apiKey, { secret: true }));
+      ' Only a digest is stored; if you lose it, rotate the key or create another.'),
+    copyableValue('API key', apiKey, { secret: true }),
+    extra);
 }
 
-/** Asks for confirmation in a modal dialog; resolves true when confirmed. */
-export function confirmDialog({ title, message, confirmLabel, danger = false }) {
+/**
+ * Asks for confirmation in a modal dialog; resolves true when confirmed. `content` (nodes, e.g.
+ * a fieldset of choices) goes between the message and the buttons; the caller reads it afterwards.
+ */
+export function confirmDialog({ title, message, confirmLabel, danger = false, content = null }) {
   return new Promise((resolve) => {
     const opener = document.activeElement;
     const titleId = uniqueId('dlg');
@@ -57,6 +65,7 @@ export function confirmDialog({ title, message, confirmLabel, danger = false }) 
     const dialog = h('dialog', { 'aria-labelledby': titleId, class: 'confirm' },
       h('h2', { id: titleId }, title),
       h('p', {}, message),
+      content,
       h('div', { class: 'actions' }, cancel, confirm));
     let answer = false;
     cancel.addEventListener('click', () => dialog.close());

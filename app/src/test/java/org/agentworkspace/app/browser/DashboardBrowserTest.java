@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,16 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.agentworkspace.app.InProcessApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -34,13 +25,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * An owner's first session with the dashboard, step by step in one browser: sign in through the
  * printed local URL, create an agent and take its key, let the agent write an event and see it in
- * the week view, share a busy-only feed, regenerate the key, suspend the agent. The steps build on
- * each other, so they run in order on one server and one browser; each saves a screenshot under
- * {@code target/screenshots/}.
+ * the week view, share a busy-only feed, replace its keys, suspend the agent. Each step saves a
+ * screenshot under {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserScenario {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_NAME = "Calendar helper";
     private static final String EVENT_TITLE = "Planning with Alex";
@@ -52,47 +40,12 @@ class DashboardBrowserTest {
     private static final Set<String> PAGE_PATHS = Set.of("/", "/login", "/api/local/session");
     private static final List<String> PAGE_PATH_PREFIXES = List.of("/assets/", "/api/dashboard/");
 
-    private InProcessApplication app;
-    private HeadlessChromium chromium;
-    private AgentApi agentApi;
-    private URI base;
     private String apiKey;
     private String oldApiKey;
     private String feedUrl;
 
-    @BeforeAll
-    void start(@TempDir Path dataDir, @TempDir Path profileDir) {
-        String missing = "Debian's Chromium and chromedriver at " + HeadlessChromium.CHROMIUM + " and "
-                + HeadlessChromium.CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/run does)";
-        // On a developer's machine a missing browser skips these tests; in CI it fails the build, so
-        // a runner image without Chromium cannot turn the dashboard's proof into a silent skip.
-        if (runningInCi(System.getenv())) {
-            assertThat(HeadlessChromium.installed()).as("CI=true, so the browser tests must run: install " + missing).isTrue();
-        }
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests skipped: they need " + missing);
-        app = InProcessApplication.start(dataDir);
-        base = app.baseUri();
-        agentApi = new AgentApi(base);
-        Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
-        chromium = new HeadlessChromium(profileDir, screenshots, 1200, 860);
-    }
-
-    /** The convention of GitHub Actions, GitLab CI and most others: {@code CI=true}. */
-    static boolean runningInCi(java.util.Map<String, String> env) {
-        return "true".equalsIgnoreCase(env.getOrDefault("CI", "").trim());
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-        }
+    DashboardBrowserTest() {
+        super("");
     }
 
     @Test
@@ -264,20 +217,24 @@ class DashboardBrowserTest {
 
     @Test
     @Order(6)
-    void regeneratingTheKeyStopsTheOldOneAtOnce() {
-        WebElement regenerate = chromium.visible(By.xpath("//button[normalize-space()='Regenerate API key']"));
-        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", regenerate);
-        regenerate.click();
+    void replacingAllKeysStopsTheOldOneAtOnce() {
+        chromium.visible(By.id("tab-keys")).click();
+        WebElement replace = chromium.visible(By.xpath("//button[normalize-space()='Replace all keys']"));
+        chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", replace);
+        replace.click();
         WebElement dialog = chromium.visible(By.cssSelector("dialog.confirm[open]"));
-        assertThat(dialog.getText()).contains("Regenerate the API key?", "stops working at once");
-        chromium.screenshot("regenerate-confirmation");
-        dialog.findElement(By.xpath(".//button[normalize-space()='Regenerate key']")).click();
+        assertThat(dialog.getText()).contains("Replace every key of this agent?", "stops working at once");
+        chromium.screenshot("replace-keys-confirmation");
+        dialog.findElement(By.xpath(".//button[normalize-space()='Replace all keys']")).click();
 
         WebElement panel = chromium.visible(By.cssSelector("#agent-panel .once-panel"));
         oldApiKey = apiKey;
         apiKey = chromium.labelled(panel, "API key").getDomProperty("value");
         assertThat(apiKey).matches("ak_[A-Za-z0-9_-]{40}").isNotEqualTo(oldApiKey);
-        chromium.screenshot("key-regenerated");
+        chromium.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.key"),
+                apiKey.substring(0, 8) + "…"));
+        assertThat(chromium.driver().findElements(By.cssSelector("li.key"))).hasSize(1);
+        chromium.screenshot("keys-replaced");
 
         assertThat(agentApi.me(oldApiKey).statusCode()).isEqualTo(401);
         HttpResponse<String> withNewKey = agentApi.me(apiKey);
@@ -288,6 +245,7 @@ class DashboardBrowserTest {
     @Test
     @Order(7)
     void aSuspendedAgentIsRefusedButItsFeedsKeepServing() throws Exception {
+        chromium.visible(By.id("tab-settings")).click();
         WebElement suspended = chromium.visible(By.id("status-suspended"));
         chromium.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", suspended);
         chromium.driver().findElement(By.cssSelector("label[for=status-suspended]")).click();

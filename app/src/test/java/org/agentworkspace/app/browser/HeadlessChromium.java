@@ -43,11 +43,12 @@ final class HeadlessChromium implements AutoCloseable {
         this.screenshots = screenshots;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // en-US fixes the order of a date field's segments (month/day/year) for tests that type dates.
         // Without the background-networking flags Chromium phones home, and a closed network refuses it.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profileDir, "--window-size=" + width + "," + height,
-                "--hide-scrollbars");
+                "--hide-scrollbars", "--lang=en-US");
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);

@@ -3,20 +3,10 @@ package org.agentworkspace.app.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.agentworkspace.app.InProcessApplication;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,58 +18,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The endpoint is a documentation address (203.0.113.10, TEST-NET-3): public to the address
  * guard, reachable by nobody, so deliveries stay pending and no request leaves the test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebhooksBrowserTest {
+class WebhooksBrowserTest extends BrowserScenario {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_NAME = "Hooked helper";
     private static final String ENDPOINT = "https://203.0.113.10/hooks";
 
-    private InProcessApplication app;
-    private HeadlessChromium chromium;
-    private AgentApi agentApi;
-    private URI base;
     private String apiKey;
 
-    @BeforeAll
-    void start(@TempDir Path dataDir, @TempDir Path profileDir) {
-        Assumptions.assumeTrue(HeadlessChromium.installed(),
-                "Browser tests skipped: they need Debian's Chromium and chromedriver at " + HeadlessChromium.CHROMIUM
-                        + " and " + HeadlessChromium.CHROMEDRIVER);
-        app = InProcessApplication.start(dataDir);
-        base = app.baseUri();
-        agentApi = new AgentApi(base);
-        Path screenshots = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots/webhooks");
-        chromium = new HeadlessChromium(profileDir, screenshots, 1200, 860);
-    }
-
-    @AfterAll
-    void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-        }
+    WebhooksBrowserTest() {
+        super("webhooks");
     }
 
     @Test
     @Order(1)
     void signsInAndCreatesAnAgent() {
-        chromium.driver().get(app.localSignInUrl());
-        chromium.waiting().until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Your agents"));
-        chromium.visible(By.linkText("New agent")).click();
-        WebElement form = chromium.visible(By.cssSelector("main form"));
-        chromium.labelled(form, "Name").sendKeys(AGENT_NAME);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement panel = chromium.visible(By.cssSelector(".once-panel"));
-        apiKey = chromium.labelled(panel, "API key").getDomProperty("value");
-        assertThat(apiKey).startsWith("ak_");
-        chromium.visible(By.linkText("All agents")).click();
-        chromium.visible(By.linkText(AGENT_NAME)).click();
+        apiKey = signInAndCreateAgent(AGENT_NAME);
         chromium.visible(By.id("tab-webhooks")).click();
         assertThat(chromium.visible(By.id("webhooks-heading")).getText()).isEqualTo("Webhooks");
     }

@@ -49,6 +49,17 @@ final class AllocationProbe implements AutoCloseable {
         return sum;
     }
 
+    /** How many live threads have a name starting with {@code prefix}. */
+    int threadsNamed(String prefix) {
+        int n = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith(prefix)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public void close() throws Exception {
         connector.close();

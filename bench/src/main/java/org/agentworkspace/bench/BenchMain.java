@@ -131,7 +131,7 @@ public final class BenchMain {
         // 2. The measured server: started again on the warm data directory.
         try (ChildProcess server = ChildProcess.start(serve(true), serveEnv(env), log)) {
             Duration ready = awaitReady(server, port, Duration.ofMinutes(2));
-            LOG.info("Product server ready in {} s on a warm data directory (pid {})", seconds(ready), server.pid());
+            LOG.info("Product server ready in {} on a warm data directory (pid {})", seconds(ready), server.pid());
             facts.put("ready time, warm data directory (process start → /readyz 200)", seconds(ready));
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
             int pgPort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3).trim());

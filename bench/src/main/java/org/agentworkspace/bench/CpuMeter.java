@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * CPU seconds per process group over a measured window: the product (the process tree of the
  * serve command without PostgreSQL), PostgreSQL (the postmaster's tree), the ceiling server, the
- * load generator (this JVM) and the rest of the machine (busy time of {@code /proc/stat} minus
- * the four).
+ * load generator (this JVM, without its children) and the rest of the machine (busy time of
+ * {@code /proc/stat} minus the four). Loopback TCP is processed by the kernel mostly in the
+ * sender's context, so each group's system time includes delivering what it sends.
  */
 final class CpuMeter {
     static final String PRODUCT = "product JVM";
@@ -44,7 +45,10 @@ final class CpuMeter {
         s.put(PRODUCT, Procs.treeTicks(all, product, productRoot));
         s.put(POSTGRES, Procs.treeTicks(all, pg, postmaster));
         s.put(CEILING, ceiling < 0 ? 0 : Procs.treeTicks(all, Procs.tree(all, ceiling), ceiling));
-        s.put(LOAD, Procs.treeTicks(all, Procs.tree(all, self), self));
+        // This JVM alone: the servers are its children, and the CPU of children it reaped
+        // (the first server, the login commands) is not the load generator's.
+        Procs.Stat own = all.get(self);
+        s.put(LOAD, own == null ? 0 : own.ticks());
         s.put(MACHINE, machine);
         return s;
     }

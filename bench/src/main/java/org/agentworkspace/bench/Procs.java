@@ -92,14 +92,17 @@ final class Procs {
         return ticks + (r == null ? 0 : r.reapedChildTicks());
     }
 
-    /** Busy ticks of the whole machine (all CPUs) from {@code /proc/stat}: everything but idle and iowait. */
+    /**
+     * Busy ticks of the whole machine (all CPUs) from {@code /proc/stat}: user, nice, system, irq
+     * and softirq (not idle, iowait, or steal, the hypervisor's time for other guests).
+     */
     static long machineBusyTicks() {
         try {
             String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
             String[] f = cpu.trim().split("\\s+");
             long busy = 0;
-            // user nice system idle iowait irq softirq steal (guest is already inside user)
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            // cpu user nice system idle iowait irq softirq steal ... (guest is already inside user)
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
                 busy += Long.parseLong(f[i]);
             }
             return busy;

@@ -105,18 +105,11 @@ public final class CeilingResource {
     @Path("row-rls/{agent}/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public String rowRls(@PathParam("agent") String agent, @PathParam("id") String id) {
-        try (Connection c = runtime.getConnection(); PreparedStatement s = c.prepareStatement(ROW_RLS)) {
+        return oneMessage(ROW_RLS, s -> {
             s.setString(1, agent);
             s.setString(2, id);
             s.setString(3, agent);
-            s.execute();
-            s.getMoreResults();
-            try (ResultSet r = s.getResultSet()) {
-                return event(r);
-            }
-        } catch (SQLException e) {
-            throw new WebApplicationException(e, 500);
-        }
+        }, scope -> { }, CeilingResource::event);
     }
 
     @GET
@@ -128,19 +121,44 @@ public final class CeilingResource {
             throw new WebApplicationException(401);
         }
         byte[] digest = sha256(authorization.substring(7));
-        try (Connection c = runtime.getConnection(); PreparedStatement s = c.prepareStatement(ROW_AUTHENTICATED)) {
+        return oneMessage(ROW_AUTHENTICATED, s -> {
             s.setBytes(1, digest);
             s.setString(2, id);
+        }, key -> {
+            if (!key.next() || !"active".equals(key.getString(2)) || !hasScope(key.getArray(3), "events:read")
+                    || (key.getObject(4) != null && key.getObject(4, OffsetDateTime.class).isBefore(OffsetDateTime.now()))) {
+                throw new WebApplicationException(401);
+            }
+        }, CeilingResource::event);
+    }
+
+    /** JDBC steps that may fail. */
+    @FunctionalInterface
+    private interface Step<T> {
+        void accept(T value) throws SQLException;
+    }
+
+    /** Reads a result set into an answer. */
+    @FunctionalInterface
+    private interface Answer<T> {
+        T from(ResultSet r) throws SQLException;
+    }
+
+    /**
+     * Two statements in one message as the runtime role (one {@code Sync}: one round trip, one
+     * implicit transaction); {@code first} checks the first result, {@code second} answers from
+     * the second.
+     */
+    private <T> T oneMessage(String sql, Step<PreparedStatement> bind, Step<ResultSet> first, Answer<T> second) {
+        try (Connection c = runtime.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind.accept(s);
             s.execute();
-            try (ResultSet key = s.getResultSet()) {
-                if (!key.next() || !"active".equals(key.getString(2)) || !hasScope(key.getArray(3), "events:read")
-                        || (key.getObject(4) != null && key.getObject(4, OffsetDateTime.class).isBefore(OffsetDateTime.now()))) {
-                    throw new WebApplicationException(401);
-                }
+            try (ResultSet r = s.getResultSet()) {
+                first.accept(r);
             }
             s.getMoreResults();
             try (ResultSet r = s.getResultSet()) {
-                return event(r);
+                return second.from(r);
             }
         } catch (SQLException e) {
             throw new WebApplicationException(e, 500);
@@ -171,26 +189,21 @@ public final class CeilingResource {
     @Path("feed-304/{agent}/{token}")
     public Response feedNotModified(@PathParam("agent") String agent, @PathParam("token") String token,
                                     @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        try (Connection c = runtime.getConnection(); PreparedStatement s = c.prepareStatement(FEED_CHECK)) {
+        return oneMessage(FEED_CHECK, s -> {
             s.setString(1, token);
             s.setString(2, agent);
-            s.execute();
-            s.getMoreResults();
-            try (ResultSet r = s.getResultSet()) {
-                if (!r.next()) {
-                    throw new WebApplicationException(404);
-                }
-                String etag = "\"r" + r.getLong(1) + "\"";
-                OffsetDateTime changed = r.getObject(2, OffsetDateTime.class);
-                Response.ResponseBuilder answer = etag.equals(ifNoneMatch) ? Response.notModified()
-                        : Response.ok("", "text/calendar; charset=utf-8");
-                return answer.header(HttpHeaders.ETAG, etag)
-                        .lastModified(changed == null ? new Date(0) : Date.from(changed.toInstant()))
-                        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
+        }, scope -> { }, r -> {
+            if (!r.next()) {
+                throw new WebApplicationException(404);
             }
-        } catch (SQLException e) {
-            throw new WebApplicationException(e, 500);
-        }
+            String etag = "\"r" + r.getLong(1) + "\"";
+            OffsetDateTime changed = r.getObject(2, OffsetDateTime.class);
+            Response.ResponseBuilder answer = etag.equals(ifNoneMatch) ? Response.notModified()
+                    : Response.ok("", "text/calendar; charset=utf-8");
+            return answer.header(HttpHeaders.ETAG, etag)
+                    .lastModified(changed == null ? new Date(0) : Date.from(changed.toInstant()))
+                    .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300").build();
+        });
     }
 
     private static void writeCalendar(Connection c, String agent, OutputStream raw) throws SQLException, IOException {

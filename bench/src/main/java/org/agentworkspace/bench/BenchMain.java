@@ -49,12 +49,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Environment: {@code BENCH_CONNECTIONS} (default {@code 8,32}, the issue's two),
  * {@code BENCH_WARMUP_SECONDS} (5; the first concurrency of a scenario, later ones get 2),
- * {@code BENCH_MEASURE_SECONDS} (8), {@code BENCH_JVM_OPTS} (JVM flags for both servers, inserted
+ * {@code BENCH_MEASURE_SECONDS} (8), {@code BENCH_JVM_OPTS} (JVM flags for the product, inserted
  * after {@code java} when the command starts with it, else passed as {@code JAVA_TOOL_OPTIONS};
- * default none), {@code BENCH_RATE_LIMITS} (per-minute value for every rate limit of the product;
+ * default none; the ceiling always gets the serving JVM's own options), {@code BENCH_RATE_LIMITS} (per-minute value for every rate limit of the product;
  * default 1000000, the maximum; {@code default} keeps the product's), {@code BENCH_SCENARIOS}
  * (comma-separated scenario names, product or ceiling, e.g. {@code get-event,ceiling/row}; default
- * all), {@code BENCH_PROFILE} (the product records JFR into {@code product.jfr}; not for figures).
+ * all), {@code BENCH_PROFILE} (JFR in the serving JVM from after seeding to the end, started over JMX,
+ * into {@code product.jfr}; not for figures).
  */
 public final class BenchMain {
     private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
@@ -91,7 +92,12 @@ public final class BenchMain {
             System.err.println("usage: BenchMain <output dir> <serve command ending in 'serve'>");
             System.exit(2);
         }
-        new BenchMain(Path.of(args[0]).toAbsolutePath(), List.of(args).subList(1, args.length)).run();
+        try {
+            new BenchMain(Path.of(args[0]).toAbsolutePath(), List.of(args).subList(1, args.length)).run();
+        } catch (Exception | Error e) {
+            LOG.error("The benchmark failed", e);
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -120,7 +126,7 @@ public final class BenchMain {
         Path log = out.resolve("server.log");
 
         // 1. A fresh data directory: initdb, migrations; then the statistics settings, which need a restart.
-        try (ChildProcess first = ChildProcess.start(serve(false), serveEnv(env), log)) {
+        try (ChildProcess first = ChildProcess.start(serve(), serveEnv(env), log)) {
             Duration fresh = awaitReady(first, port, Duration.ofMinutes(3));
             facts.put("ready time, fresh data directory (initdb + migrations)", seconds(fresh));
             DbStats.configure(superuserUrl(dataDir, "agentworkspace"));
@@ -129,7 +135,7 @@ public final class BenchMain {
         awaitPostgresStopped(dataDir);
 
         // 2. The measured server: started again on the warm data directory.
-        try (ChildProcess server = ChildProcess.start(serve(true), serveEnv(env), log)) {
+        try (ChildProcess server = ChildProcess.start(serve(), serveEnv(env), log)) {
             Duration ready = awaitReady(server, port, Duration.ofMinutes(2));
             LOG.info("Product server ready in {} on a warm data directory (pid {})", seconds(ready), server.pid());
             facts.put("ready time, warm data directory (process start → /readyz 200)", seconds(ready));
@@ -152,8 +158,7 @@ public final class BenchMain {
         }
         facts.put("server.log size", Files.size(log) / 1024 + " KB (the product's output, written by the OS to a file)");
         facts.put("load average at end", loadAverage());
-        facts.put("JVM flags of both servers", jvmFlags.isEmpty() ? "(none added: the serve command's own)"
-                : String.join(" ", jvmFlags));
+        facts.put("BENCH_JVM_OPTS", jvmFlags.isEmpty() ? "(none: the serve command as it is)" : String.join(" ", jvmFlags));
         facts.put("allocation per request", "sum of ThreadMXBean.getThreadAllocatedBytes over the server's threads, "
                 + "read over JMX before and after each measured window, divided by the requests in it");
         facts.put("CPU per process", "utime + stime from /proc/<pid>/stat over each window (PostgreSQL: the "
@@ -175,7 +180,7 @@ public final class BenchMain {
         facts.put("dataset", data.agents().size() + " agents, " + data.totalEvents() + " events, "
                 + data.documents() + " documents");
         long jvm = cpu.servingJvm();
-        try (AllocationProbe productAlloc = AllocationProbe.attach(jvm)) {
+        try (JvmProbe productAlloc = JvmProbe.attach(jvm)) {
             int pool = productPoolSize(api);
             int workers = env.containsKey("AW_HTTP_WORKER_THREADS") ? Integer.parseInt(env.get("AW_HTTP_WORKER_THREADS"))
                     : productAlloc.threadsNamed("grizzly-http-server");
@@ -183,14 +188,26 @@ public final class BenchMain {
                 workers = Math.max(16, 2 * pool);
             }
             facts.put("product pool / Grizzly worker threads (the ceiling gets the same)", pool + " / " + workers);
+            // The ceiling runs with the serving JVM's own options (a launcher may have chosen them)
+            // and its malloc arena limit, so the JVM's settings are no part of the ratio.
+            List<String> serverFlags = productAlloc.inputArguments().stream()
+                    .filter(a -> a.startsWith("-X") && !a.startsWith("-XX:StartFlightRecording")).toList();
+            Map<String, String> ceilingEnv = new LinkedHashMap<>();
+            Procs.environment(jvm, "MALLOC_ARENA_MAX").ifPresent(v -> ceilingEnv.put("MALLOC_ARENA_MAX", v));
+            facts.put("serving JVM's options (the ceiling gets the same)", (serverFlags.isEmpty() ? "(none: JVM defaults)"
+                    : String.join(" ", serverFlags)) + (ceilingEnv.isEmpty() ? "" : "; environment " + ceilingEnv));
+            if (!env("BENCH_PROFILE", "").isEmpty()) {
+                // Started over JMX in the serving JVM itself, so a launcher's child is profiled with its own options.
+                LOG.info("JFR: {}", productAlloc.jfr("jfrStart", "name=bench", "settings=profile"));
+            }
             int ceilingPort = freePort();
             List<String> ceilingCommand = new ArrayList<>(List.of(javaBinary()));
-            ceilingCommand.addAll(jvmFlags);
+            ceilingCommand.addAll(serverFlags);
             ceilingCommand.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "org.agentworkspace.bench.ceiling.CeilingServer", Integer.toString(ceilingPort),
                     Integer.toString(pgPort), dataDir.toString(), Integer.toString(pool), Integer.toString(workers)));
-            try (ChildProcess ceiling = ChildProcess.start(ceilingCommand, Map.of(), out.resolve("ceiling.log"));
-                 AllocationProbe ceilingAlloc = attachWhenUp(ceiling)) {
+            try (ChildProcess ceiling = ChildProcess.start(ceilingCommand, ceilingEnv, out.resolve("ceiling.log"));
+                 JvmProbe ceilingAlloc = attachWhenUp(ceiling)) {
                 cpu.ceiling(ceiling.pid());
                 LoadGenerator ceilingLoad = new LoadGenerator(new InetSocketAddress("127.0.0.1", ceilingPort));
                 ProductScenarios.Ceiling ladder = new ProductScenarios.Ceiling("127.0.0.1:" + ceilingPort, data);
@@ -243,6 +260,9 @@ public final class BenchMain {
                 }
                 facts.put("ceiling peak RSS (VmHWM)", Procs.statusKb(ceiling.pid(), "VmHWM") / 1024 + " MB");
             }
+            if (!env("BENCH_PROFILE", "").isEmpty()) {
+                LOG.info("JFR: {}", productAlloc.jfr("jfrStop", "name=bench", "filename=" + out.resolve("product.jfr")));
+            }
         }
         if (!server.isAlive()) {
             throw new IllegalStateException("The product server died during the run; see server.log");
@@ -263,7 +283,7 @@ public final class BenchMain {
     }
 
     /** Every concurrency in turn, each after its warmup ({@code firstWarmup} for the first, then the short one). */
-    private void closedAll(String phase, LoadGenerator load, AllocationProbe alloc, Scenario scenario,
+    private void closedAll(String phase, LoadGenerator load, JvmProbe alloc, Scenario scenario,
                            Duration firstWarmup) throws Exception {
         boolean first = true;
         for (int c : connections) {
@@ -275,7 +295,7 @@ public final class BenchMain {
         }
     }
 
-    private void measure(LoadGenerator load, AllocationProbe alloc, Scenario scenario) throws Exception {
+    private void measure(LoadGenerator load, JvmProbe alloc, Scenario scenario) throws Exception {
         if (!selected(scenario)) {
             return;
         }
@@ -292,8 +312,8 @@ public final class BenchMain {
     }
 
     /** The counters of one window, taken right before it and read right after. */
-    private record Window(BenchMain bench, AllocationProbe alloc, long allocated, Map<String, Long> cpu) {
-        static Window open(BenchMain bench, AllocationProbe alloc) throws Exception {
+    private record Window(BenchMain bench, JvmProbe alloc, long allocated, Map<String, Long> cpu) {
+        static Window open(BenchMain bench, JvmProbe alloc) throws Exception {
             bench.db.reset();
             return new Window(bench, alloc, alloc.allocatedBytes(), bench.cpu.sample());
         }
@@ -317,38 +337,23 @@ public final class BenchMain {
         }
     }
 
-    /** The serve command with the JVM flags of this run; {@code measured} adds the profiling flag. */
-    private List<String> serve(boolean measured) {
+    /** The serve command with the JVM flags of this run ({@code BENCH_JVM_OPTS}) after {@code java}. */
+    private List<String> serve() {
         List<String> command = new ArrayList<>(serveCommand);
         if (command.get(0).equals("java")) {
             command.set(0, javaBinary());
-            List<String> flags = new ArrayList<>(jvmFlags);
-            if (measured && !env("BENCH_PROFILE", "").isEmpty()) {
-                flags.add(profileFlag());
-            }
-            command.addAll(1, flags);
+            command.addAll(1, jvmFlags);
         }
         return command;
     }
 
     private Map<String, String> serveEnv(Map<String, String> env) {
         Map<String, String> result = new LinkedHashMap<>(env);
-        if (!serveCommand.get(0).equals("java")) {
-            // A launcher: it may start the JVM itself; JAVA_TOOL_OPTIONS reaches every JVM it starts.
-            List<String> flags = new ArrayList<>(jvmFlags);
-            if (!env("BENCH_PROFILE", "").isEmpty()) {
-                flags.add(profileFlag());
-            }
-            if (!flags.isEmpty()) {
-                result.put("JAVA_TOOL_OPTIONS", String.join(" ", flags));
-            }
+        if (!serveCommand.get(0).equals("java") && !jvmFlags.isEmpty()) {
+            // A launcher script: JAVA_TOOL_OPTIONS reaches every JVM it starts.
+            result.put("JAVA_TOOL_OPTIONS", String.join(" ", jvmFlags));
         }
         return result;
-    }
-
-    private String profileFlag() {
-        // Profile runs only: a JFR recording of the product, dumped when it is stopped.
-        return "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + out.resolve("product.jfr");
     }
 
     /** Polls {@code /readyz} every 20 ms: the time from the process's start to the first 200. */
@@ -387,9 +392,9 @@ public final class BenchMain {
         }
     }
 
-    private AllocationProbe attachWhenUp(ChildProcess ceiling) throws Exception {
+    private JvmProbe attachWhenUp(ChildProcess ceiling) throws Exception {
         ceiling.await(l -> l.contains("Ceiling listening"), Duration.ofMinutes(1));
-        return AllocationProbe.attach(ceiling.pid());
+        return JvmProbe.attach(ceiling.pid());
     }
 
     /** The product's pool size from its own metrics (Hikari's, through Micrometer); 10 (the default) when absent. */

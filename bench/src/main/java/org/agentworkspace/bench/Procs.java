@@ -139,6 +139,22 @@ final class Procs {
         return -1;
     }
 
+    /** A variable of a process's environment ({@code /proc/<pid>/environ}), if set and readable. */
+    static java.util.Optional<String> environment(long pid, String name) {
+        try {
+            String all = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String entry : all.split("\0")) {
+                if (entry.startsWith(name + "=")) {
+                    return java.util.Optional.of(entry.substring(name.length() + 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The processes of a tree with their command names, for the report. */
     static Map<Long, String> describe(Map<Long, Stat> all, Set<Long> tree) {
         Map<Long, String> result = new LinkedHashMap<>();

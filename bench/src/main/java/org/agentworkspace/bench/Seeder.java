@@ -34,7 +34,11 @@ final class Seeder {
 
     private final Api api;
     private final String session;
-    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "seeder");
+        t.setDaemon(true);
+        return t;
+    });
 
     Seeder(Api api, String session) {
         this.api = api;

@@ -105,8 +105,4 @@ final class ChildProcess implements AutoCloseable {
             stop();
         }
     }
-
-    static Duration sinceStart(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
-    }
 }

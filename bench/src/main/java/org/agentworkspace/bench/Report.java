@@ -81,6 +81,7 @@ final class Report {
         microseconds(s);
         statements(s);
         openLoop(s);
+        errors(s);
         s.append("\n## Run\n\n");
         for (Map.Entry<String, Object> e : facts.entrySet()) {
             s.append("- ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
@@ -132,12 +133,18 @@ final class Report {
                 + "(a ceiling: mean of its before and after windows).\n");
     }
 
+    /** Errors summed over all windows of a scenario at a concurrency. */
     private Map<String, Long> errorsAt(int c) {
         Map<String, Long> errors = new LinkedHashMap<>();
+        errorsByScenario().forEach((scenario, byConnections) -> errors.put(scenario, byConnections.getOrDefault(c, 0L)));
+        return errors;
+    }
+
+    private Map<String, Map<Integer, Long>> errorsByScenario() {
+        Map<String, Map<Integer, Long>> errors = new LinkedHashMap<>();
         for (Row r : rows) {
-            if (r.m().connections() == c) {
-                errors.merge(r.m().scenario(), r.m().errors(), Long::sum);
-            }
+            errors.computeIfAbsent(r.m().scenario(), k -> new LinkedHashMap<>())
+                    .merge(r.m().connections(), r.m().errors(), Long::sum);
         }
         return errors;
     }
@@ -264,6 +271,27 @@ final class Report {
                         m.throughput(), m.p50Millis(), m.p99Millis(), m.p999Millis(), m.maxMillis(), m.errors()));
             }
         }
+    }
+
+    /** Every scenario and rung with its errors summed over its windows (closed and open loop) per concurrency. */
+    private void errors(StringBuilder s) {
+        s.append("\n## Errors per scenario (all windows: closed and open loop, before and after)\n\n| scenario |");
+        for (int c : connections) {
+            s.append(' ').append(c).append(" connections |");
+        }
+        s.append("\n|---|");
+        for (int ignored : connections) {
+            s.append("---:|");
+        }
+        s.append('\n');
+        errorsByScenario().forEach((scenario, byConnections) -> {
+            s.append("| ").append(scenario).append(" |");
+            for (int c : connections) {
+                Long n = byConnections.get(c);
+                s.append(n == null ? " |" : " " + n + " |");
+            }
+            s.append('\n');
+        });
     }
 
     private List<Row> closed(String scenario, int c) {

@@ -24,8 +24,17 @@ final class Api {
         return base;
     }
 
+    /**
+     * One call that must answer {@code expected}. A 503 (the product's pool had no connection in
+     * time, which a loaded machine can cause while seeding) is retried up to five times, a second
+     * apart: the product answers 503 only for work it did not do.
+     */
     JsonNode send(String method, String path, String bearer, Object body, int expected) throws IOException, InterruptedException {
         HttpResponse<String> r = raw(method, path, bearer, body);
+        for (int retry = 0; retry < 5 && r.statusCode() == 503 && expected != 503; retry++) {
+            Thread.sleep(1000);
+            r = raw(method, path, bearer, body);
+        }
         if (r.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.agentworkspace.bench.load.HttpConnection;
 import org.agentworkspace.bench.load.Requests;
 import org.agentworkspace.bench.load.Scenario;
@@ -25,6 +26,11 @@ final class ProductScenarios {
 
     /** Round-robin over prepared requests; each connection starts at its own offset. */
     static Scenario fixed(String name, List<byte[]> requests, IntPredicate ok) {
+        return fixed(name, requests, false, r -> ok.test(r.status()));
+    }
+
+    /** The same, with a check of the whole response; {@code keepBody} when the check reads the body. */
+    static Scenario fixed(String name, List<byte[]> requests, boolean keepBody, Predicate<HttpConnection.Response> ok) {
         return new Scenario() {
             @Override
             public String name() {
@@ -44,8 +50,13 @@ final class ProductScenarios {
                     }
 
                     @Override
+                    public boolean keepBody() {
+                        return keepBody;
+                    }
+
+                    @Override
                     public boolean accept(HttpConnection.Response response) {
-                        return ok.test(response.status());
+                        return ok.test(response);
                     }
                 };
             }
@@ -102,7 +113,7 @@ final class ProductScenarios {
         return fixed("failed-auth", requests, s -> s == 401);
     }
 
-    /** Each connection writes into its own agent (agents 2..65), as independent agents would. */
+    /** Each connection writes into its own agent (from {@link Dataset#FIRST_WRITER}), as independent agents would. */
     Scenario createEvent() {
         return new Scenario() {
             @Override
@@ -112,7 +123,8 @@ final class ProductScenarios {
 
             @Override
             public Session open(int connection) {
-                Dataset.SeededAgent agent = data.agents().get(2 + connection % 64);
+                Dataset.SeededAgent agent = data.agents().get(Dataset.FIRST_WRITER
+                        + connection % data.updateTargets().size());
                 return new Session() {
                     int n;
 
@@ -134,8 +146,10 @@ final class ProductScenarios {
     }
 
     /**
-     * Each connection patches its own event of the 1,000-event calendar with {@code If-Match}
-     * set to the ETag of its previous answer, so a 412 would be a real lost update.
+     * Each connection patches the one event of its own agent with {@code If-Match} set to the ETag
+     * of its previous answer, so a 412 would be a real lost update; own agents, because every
+     * event write also bumps its calendar's row (the feed's validators), and connections sharing
+     * one calendar would queue on that row lock.
      */
     Scenario updateEvent(String[] etags) {
         return new Scenario() {
@@ -146,22 +160,23 @@ final class ProductScenarios {
 
             @Override
             public Session open(int connection) {
-                String id = data.thousandEventIds().get(connection);
+                Dataset.UpdateTarget target = data.updateTargets().get(connection % data.updateTargets().size());
+                int slot = connection % etags.length;
                 return new Session() {
                     int n;
 
                     @Override
                     public byte[] next() {
                         n++;
-                        return Requests.build("PATCH", host, "/api/v1/events/" + id,
+                        return Requests.build("PATCH", host, "/api/v1/events/" + target.eventId(),
                                 json(Map.of("title", "Renamed " + n, "location", "Room " + (n % 9))),
-                                "Authorization", "Bearer " + data.thousand().apiKey(), "If-Match", etags[connection]);
+                                "Authorization", "Bearer " + target.agent().apiKey(), "If-Match", etags[slot]);
                     }
 
                     @Override
                     public boolean accept(HttpConnection.Response response) {
                         if (response.status() == 200 && response.etag() != null) {
-                            etags[connection] = response.etag();
+                            etags[slot] = response.etag();
                             return true;
                         }
                         return false;
@@ -169,6 +184,24 @@ final class ProductScenarios {
                 };
             }
         };
+    }
+
+    /**
+     * {@code tools/call get_event} over the MCP endpoint (stateless Streamable HTTP: one JSON-RPC
+     * request per POST, answered with {@code application/json}), the same ids and key as
+     * {@link #getEvent()}; a result with {@code isError} counts as an error.
+     */
+    Scenario mcpGetEvent() {
+        List<byte[]> requests = new ArrayList<>();
+        int n = 0;
+        for (String id : data.bigEventIds()) {
+            String body = "{\"jsonrpc\":\"2.0\",\"id\":" + (++n) + ",\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"get_event\",\"arguments\":{\"id\":\"" + id + "\"}}}";
+            requests.add(Requests.build("POST", host, "/mcp", body, "Authorization", "Bearer " + data.big().apiKey(),
+                    "Accept", "application/json, text/event-stream", "MCP-Protocol-Version", "2025-06-18"));
+        }
+        return fixed("mcp-get-event", requests, true, r -> r.status() == 200
+                && r.bodyContains("\"isError\":false") && r.bodyContains("\"result\""));
     }
 
     private static String json(Object body) {
@@ -179,7 +212,54 @@ final class ProductScenarios {
         }
     }
 
-    static Scenario ceiling(String host, String path) {
-        return fixed("ceiling" + path, List.of(Requests.build("GET", host, path, null)), s -> s == 200);
+    /** The ladder of the ceiling server (see {@code CeilingResource}) over the same data as the product's scenarios. */
+    static final class Ceiling {
+        private final String host;
+        private final Dataset data;
+
+        Ceiling(String host, Dataset data) {
+            this.host = host;
+            this.data = data;
+        }
+
+        Scenario hello() {
+            return fixed("ceiling/hello", List.of(Requests.build("GET", host, "/hello", null)), s -> s == 200);
+        }
+
+        Scenario row() {
+            return perEvent("ceiling/row", id -> "/row/" + id);
+        }
+
+        Scenario rowRls() {
+            return perEvent("ceiling/row-rls", id -> "/row-rls/" + data.big().id() + "/" + id);
+        }
+
+        Scenario rowAuthenticated() {
+            return perEvent("ceiling/row-authenticated", id -> "/row-authenticated/" + id);
+        }
+
+        Scenario ics() {
+            return fixed("ceiling/ics-10k", List.of(Requests.build("GET", host, "/ics/" + data.big().id(), null)),
+                    s -> s == 200);
+        }
+
+        String feedPath() {
+            return "/feed-304/" + data.big().id() + "/" + data.big().feedToken();
+        }
+
+        Scenario feedNotModified(String etag) {
+            return fixed("ceiling/feed-304", List.of(Requests.build("GET", host, feedPath(), null,
+                    "If-None-Match", etag)), s -> s == 304);
+        }
+
+        /** The same ids as {@code get-event}; the key is sent to every rung (only the last reads it). */
+        private Scenario perEvent(String name, java.util.function.Function<String, String> path) {
+            List<byte[]> requests = new ArrayList<>();
+            for (String id : data.bigEventIds()) {
+                requests.add(Requests.build("GET", host, path.apply(id), null,
+                        "Authorization", "Bearer " + data.big().apiKey()));
+            }
+            return fixed(name, requests, s -> s == 200);
+        }
     }
 }

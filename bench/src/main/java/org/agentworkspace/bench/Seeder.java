@@ -34,14 +34,25 @@ final class Seeder {
 
     private final Api api;
     private final String session;
-    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "seeder");
+        t.setDaemon(true);
+        return t;
+    });
 
     Seeder(Api api, String session) {
         this.api = api;
         this.session = session;
     }
 
-    Dataset seed(int agents, int bigEvents, int thousandEvents, String jdbcUrl) throws Exception {
+    /**
+     * @param writers how many connections write at most: create-event gets agents
+     *                {@code FIRST_WRITER ..} and update-event the same number after them, one event each
+     */
+    Dataset seed(int agents, int bigEvents, int thousandEvents, int writers, String jdbcUrl) throws Exception {
+        if (Dataset.FIRST_WRITER + 2 * writers > agents) {
+            throw new IllegalArgumentException("At most " + (agents - Dataset.FIRST_WRITER) / 2 + " writing connections");
+        }
         long t0 = System.nanoTime();
         List<Future<Dataset.SeededAgent>> created = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
@@ -58,12 +69,24 @@ final class Seeder {
         long t1 = System.nanoTime();
         List<String> bigIds = createEvents(big, bigEvents);
         List<String> thousandIds = createEvents(thousand, thousandEvents);
-        LOG.info("{} events through the API in {} s", bigEvents + thousandEvents, secondsSince(t1));
+        List<Dataset.UpdateTarget> targets = new ArrayList<>();
+        List<Future<String>> targetEvents = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            Dataset.SeededAgent agent = all.get(Dataset.FIRST_WRITER + writers + i);
+            Map<String, Object> body = eventBody(i, YEAR_START.plus(Duration.ofDays(i)));
+            targetEvents.add(pool.submit(() -> api.send("POST", "/api/v1/events", agent.apiKey(), body, 201)
+                    .path("event").path("id").asText()));
+        }
+        for (int i = 0; i < writers; i++) {
+            targets.add(new Dataset.UpdateTarget(all.get(Dataset.FIRST_WRITER + writers + i), targetEvents.get(i).get()));
+        }
+        LOG.info("{} events through the API in {} s", bigEvents + thousandEvents + writers, secondsSince(t1));
         int documents = createDocuments(all.subList(0, Math.min(100, all.size())), 3);
         long bulk = bulkEvents(jdbcUrl, List.of(big.id(), thousand.id()));
         LOG.info("{} background events by SQL; seeding took {} s", bulk, secondsSince(t0));
         pool.shutdown();
-        return new Dataset(all, big, bigIds, thousand, thousandIds, bulk + bigEvents + thousandEvents, documents);
+        return new Dataset(all, big, bigIds, thousand, thousandIds, List.copyOf(targets),
+                bulk + bigEvents + thousandEvents + writers, documents);
     }
 
     private Dataset.SeededAgent createAgent(int n) throws Exception {

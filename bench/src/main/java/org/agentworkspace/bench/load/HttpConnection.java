@@ -20,20 +20,26 @@ public final class HttpConnection implements AutoCloseable {
     private OutputStream out;
     private final byte[] line = new byte[16 * 1024];
     private final byte[] skip = new byte[64 * 1024];
+    private java.io.ByteArrayOutputStream kept;
 
     public HttpConnection(InetSocketAddress address) {
         this.address = address;
     }
 
-    /** Sends {@code request} and reads the whole response; reconnects first when needed. */
+    /** Sends {@code request} and reads the whole response, discarding its body; reconnects first when needed. */
     public Response exchange(byte[] request) throws IOException {
+        return exchange(request, false);
+    }
+
+    /** The same; with {@code keepBody} the response carries its body (for scenarios that check it). */
+    public Response exchange(byte[] request, boolean keepBody) throws IOException {
         if (socket == null) {
             connect();
         }
         try {
             out.write(request);
             out.flush();
-            return read();
+            return read(keepBody);
         } catch (IOException e) {
             close();
             throw e;
@@ -49,7 +55,8 @@ public final class HttpConnection implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    private Response read() throws IOException {
+    private Response read(boolean keepBody) throws IOException {
+        kept = keepBody ? new java.io.ByteArrayOutputStream(4096) : null;
         int n = readLine();
         if (n < 12) {
             throw new IOException("Bad status line");
@@ -96,7 +103,9 @@ public final class HttpConnection implements AutoCloseable {
         if (closeAfter) {
             close();
         }
-        return new Response(status, etag, bodyBytes);
+        byte[] body = kept == null ? null : kept.toByteArray();
+        kept = null;
+        return new Response(status, etag, bodyBytes, body);
     }
 
     private void skipBytes(long count) throws IOException {
@@ -105,6 +114,9 @@ public final class HttpConnection implements AutoCloseable {
             int r = in.read(skip, 0, (int) Math.min(skip.length, left));
             if (r < 0) {
                 throw new EOFException();
+            }
+            if (kept != null) {
+                kept.write(skip, 0, r);
             }
             left -= r;
         }
@@ -155,7 +167,11 @@ public final class HttpConnection implements AutoCloseable {
         }
     }
 
-    /** What the generator needs from a response. */
-    public record Response(int status, String etag, long bodyBytes) {
+    /** What the generator needs from a response; {@code body} is null unless it was asked for. */
+    public record Response(int status, String etag, long bodyBytes, byte[] body) {
+        /** Whether the kept body contains {@code text} (ASCII). */
+        public boolean bodyContains(String text) {
+            return body != null && new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+        }
     }
 }

@@ -10,6 +10,11 @@ public interface Scenario {
     interface Session {
         byte[] next();
 
+        /** True when {@link #accept} looks at the body, so the connection must keep it. */
+        default boolean keepBody() {
+            return false;
+        }
+
         /** True when the response is the expected one; anything else is counted as an error. */
         boolean accept(HttpConnection.Response response);
     }

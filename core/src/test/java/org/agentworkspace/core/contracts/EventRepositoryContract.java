@@ -2,6 +2,8 @@ package org.agentworkspace.core.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,39 @@ public abstract class EventRepositoryContract extends PortContract {
         assertThat(in(b, () -> ports.events().delete(b, event.id()))).isFalse();
 
         assertThat(in(a, () -> ports.events().find(a, event.id()))).contains(event);
+    }
+
+    private Event seriesOf(AgentScope scope, String title, Instant start, Instant lastStart) {
+        Event series = new Event(EventId.random(), scope.agentId(), new EventData(title, start,
+                start.plus(1, ChronoUnit.HOURS), false, null, null, "FREQ=DAILY", ZoneId.of("UTC"), null), 1, T0, T0);
+        run(scope, () -> ports.events().insert(scope, series, lastStart));
+        return series;
+    }
+
+    @Test
+    public void aWindowReadsNoSeriesWhoseLastStartLiesBeforeIt() {
+        Instant from = T0.plus(10, ChronoUnit.DAYS);
+        Instant before = from.plus(7, ChronoUnit.DAYS);
+        seriesOf(a, "ended", T0, from.minusSeconds(1));
+        Event reaching = seriesOf(a, "reaching", T0, from);
+        Event endless = seriesOf(a, "endless", T0, null);
+        Event renewed = seriesOf(a, "renewed", T0, T0);
+        Event single = eventOf(a, "single");
+
+        assertThat(in(a, () -> ports.events().candidatesForExpansion(a, from, before)))
+                .extracting(e -> e.data().title()).containsExactlyInAnyOrder("reaching", "endless");
+
+        // An update writes the bound anew: moved later it is read, without one it is unbounded.
+        Event later = renewed.changed(renewed.data(), 2, T0);
+        assertThat(in(a, () -> ports.events().update(a, later, 1, before))).isTrue();
+        assertThat(in(a, () -> ports.events().update(a, reaching.changed(reaching.data(), 2, T0), 1,
+                from.minusSeconds(1)))).isTrue();
+        assertThat(in(a, () -> ports.events().update(a, endless.changed(endless.data(), 2, T0), 1))).isTrue();
+        assertThat(in(a, () -> ports.events().candidatesForExpansion(a, from, before)))
+                .extracting(e -> e.data().title()).containsExactlyInAnyOrder("endless", "renewed");
+        assertThat(in(a, () -> ports.events().candidatesForExpansion(a, T0, T0.plusSeconds(1))))
+                .extracting(e -> e.data().title()).as("every series starting in the window, and the one-off")
+                .containsExactlyInAnyOrder("ended", "reaching", "endless", "renewed", single.data().title());
     }
 
     @Test

@@ -35,11 +35,12 @@ public final class InMemoryEventRepository implements EventRepository {
     }
 
     @Override
-    public void insert(AgentScope scope, Event event) {
+    public void insert(AgentScope scope, Event event, Instant lastStart) {
         if (!event.agentId().equals(scope.agentId()) || !db.agents.containsKey(scope.agentId())) {
             throw new IllegalStateException("an event is inserted only into the scope's existing agent");
         }
         db.events.put(event.id(), event.withExceptions(List.of()));
+        db.lastStarts.put(event.id(), lastStart);
         written(event.agentId(), event.updatedAt());
     }
 
@@ -60,18 +61,24 @@ public final class InMemoryEventRepository implements EventRepository {
     public List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before) {
         return own(scope)
                 .filter(e -> e.data().start().isBefore(before))
-                .filter(e -> e.data().recurring() || !e.data().start().isBefore(from))
+                .filter(e -> e.data().recurring() ? reaches(e, from) : !e.data().start().isBefore(from))
                 .toList();
     }
 
+    private boolean reaches(Event series, Instant from) {
+        Instant lastStart = db.lastStarts.get(series.id());
+        return lastStart == null || !lastStart.isBefore(from);
+    }
+
     @Override
-    public boolean update(AgentScope scope, Event event, long expectedVersion) {
+    public boolean update(AgentScope scope, Event event, long expectedVersion, Instant lastStart) {
         Optional<Event> stored = find(scope, event.id());
         if (stored.isEmpty() || stored.get().version() != expectedVersion) {
             return false;
         }
         // Like the table: an update writes the event's columns; its exceptions are another table's rows.
         db.events.put(event.id(), event.withExceptions(stored.get().exceptions()));
+        db.lastStarts.put(event.id(), lastStart);
         written(event.agentId(), event.updatedAt());
         return true;
     }
@@ -82,6 +89,7 @@ public final class InMemoryEventRepository implements EventRepository {
             return false;
         }
         db.events.remove(id);
+        db.lastStarts.remove(id);
         // Like the schema's trigger: a deletion is stamped by the database's own clock.
         written(scope.agentId(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         return true;

@@ -179,16 +179,17 @@ class EventUseCasesTest {
         }
 
         @Override
-        public boolean update(org.agentworkspace.core.ownership.AgentScope scope, Event event, long expectedVersion) {
+        public boolean update(org.agentworkspace.core.ownership.AgentScope scope, Event event, long expectedVersion,
+                              Instant lastStart) {
             if (races-- > 0) {
                 real.bumpBehindTheScenes(event.id());
             }
-            return real.update(scope, event, expectedVersion);
+            return real.update(scope, event, expectedVersion, lastStart);
         }
 
         @Override
-        public void insert(org.agentworkspace.core.ownership.AgentScope scope, Event event) {
-            real.insert(scope, event);
+        public void insert(org.agentworkspace.core.ownership.AgentScope scope, Event event, Instant lastStart) {
+            real.insert(scope, event, lastStart);
         }
 
         @Override

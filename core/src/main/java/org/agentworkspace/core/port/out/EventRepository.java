@@ -17,7 +17,17 @@ import org.agentworkspace.core.ownership.AgentScope;
  */
 public interface EventRepository {
 
-    void insert(AgentScope scope, Event event);
+    /**
+     * Stores {@code event} with its last possible start: no occurrence of it (moved ones included)
+     * starts after {@code lastStart}; {@code null} means unbounded. Windows skip a series by it
+     * ({@link #candidatesForExpansion}).
+     */
+    void insert(AgentScope scope, Event event, Instant lastStart);
+
+    /** {@link #insert(AgentScope, Event, Instant)} of an event whose last start is not known: unbounded. */
+    default void insert(AgentScope scope, Event event) {
+        insert(scope, event, null);
+    }
 
     Optional<Event> find(AgentScope scope, EventId id);
 
@@ -25,16 +35,24 @@ public interface EventRepository {
     List<Event> list(AgentScope scope, EventWindow window);
 
     /**
-     * Every event that may have an occurrence starting before {@code before}: non-recurring events
-     * starting in [{@code from}, {@code before}) and recurring series starting before {@code before}.
+     * Every event that may have an occurrence starting in [{@code from}, {@code before}):
+     * non-recurring events starting in the window, and recurring series starting before
+     * {@code before} whose last possible start (as last written) is not before {@code from} or is
+     * unbounded. A series that ended before the window is not read at all.
      */
     List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before);
 
     /**
-     * Writes {@code event} (data, version, updatedAt) only if the stored version is still
-     * {@code expectedVersion}; false when it is not (changed meanwhile) or the event is gone.
+     * Writes {@code event} (data, version, updatedAt) and its last possible start ({@code null}:
+     * unbounded; see {@link #insert(AgentScope, Event, Instant)}) only if the stored version is
+     * still {@code expectedVersion}; false when it is not (changed meanwhile) or the event is gone.
      */
-    boolean update(AgentScope scope, Event event, long expectedVersion);
+    boolean update(AgentScope scope, Event event, long expectedVersion, Instant lastStart);
+
+    /** {@link #update(AgentScope, Event, long, Instant)} of an event whose last start is not known: unbounded. */
+    default boolean update(AgentScope scope, Event event, long expectedVersion) {
+        return update(scope, event, expectedVersion, null);
+    }
 
     /** False when the event is absent. */
     boolean delete(AgentScope scope, EventId id);

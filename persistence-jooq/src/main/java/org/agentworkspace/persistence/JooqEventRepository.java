@@ -27,6 +27,7 @@ import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.out.CalendarFingerprint;
 import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.EventWindow;
+import org.agentworkspace.core.port.out.StartBounds;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -45,8 +46,10 @@ public final class JooqEventRepository implements EventRepository {
     private static final int STREAM_FETCH_SIZE = 500;
     private static final String NOT_NULL_VIOLATION = "23502";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
-    /** An unbounded last start, as V20 stores it. */
-    private static final org.jooq.Field<Instant> UNBOUNDED =
+    /** Unbounded start bounds, as V20 stores them. */
+    private static final org.jooq.Field<Instant> NO_FIRST_START =
+            DSL.field("timestamptz '-infinity'", EVENTS.FIRST_START.getDataType());
+    private static final org.jooq.Field<Instant> NO_LAST_START =
             DSL.field("timestamptz 'infinity'", EVENTS.LAST_START.getDataType());
 
     private final JooqTransactions tx;
@@ -60,9 +63,9 @@ public final class JooqEventRepository implements EventRepository {
     }
 
     @Override
-    public void insert(AgentScope scope, Event event, Instant lastStart) {
+    public void insert(AgentScope scope, Event event, StartBounds bounds) {
         try {
-            insertInCalendar(scope, event, lastStart);
+            insertInCalendar(scope, event, bounds);
         } catch (org.jooq.exception.DataAccessException e) {
             if (NOT_NULL_VIOLATION.equals(e.sqlState())) {
                 // The calendar subselect found nothing: the agent was deleted by a concurrent request.
@@ -72,7 +75,7 @@ public final class JooqEventRepository implements EventRepository {
         }
     }
 
-    private void insertInCalendar(AgentScope scope, Event event, Instant lastStart) {
+    private void insertInCalendar(AgentScope scope, Event event, StartBounds bounds) {
         EventData d = event.data();
         tx.dsl().insertInto(EVENTS)
                 .set(EVENTS.ID, event.id().value())
@@ -80,7 +83,7 @@ public final class JooqEventRepository implements EventRepository {
                 .set(EVENTS.CALENDAR_ID, DSL.select(CALENDARS.ID).from(CALENDARS)
                         .where(CALENDARS.AGENT_ID.eq(scope.agentId().value())))
                 .set(dataColumns(d))
-                .set(EVENTS.LAST_START, lastStart(lastStart))
+                .set(boundColumns(bounds))
                 .set(EVENTS.VERSION, event.version())
                 .set(EVENTS.CREATED_AT, event.createdAt())
                 .set(EVENTS.UPDATED_AT, event.updatedAt())
@@ -109,36 +112,43 @@ public final class JooqEventRepository implements EventRepository {
 
     /**
      * Two halves PostgreSQL answers from two indexes and ORs (V20): events starting in the window
-     * ({@code events_agent_start_idx}), and series starting before it whose last possible start is
-     * not before it ({@code events_agent_series_last_start_idx}). Windows compare starts (API.md,
-     * "Precise semantics"), so an event's length plays no part: a series whose last start lies
-     * before the window has no occurrence in it, moved ones included.
+     * ({@code events_agent_start_idx}), and series whose start bounds reach it
+     * ({@code events_agent_series_bounds_idx}). Windows compare starts (API.md, "Precise
+     * semantics"), so an event's length plays no part: a series whose last start lies before the
+     * window, or whose first start (DTSTART, or an occurrence moved before it) lies at or after its
+     * end, has no occurrence in it.
      */
     @Override
     public List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before) {
         return withExceptions(scope, events(candidates(tx.dsl(), scope, from, before)));
     }
 
-    /** The statement {@link #candidatesForExpansion} runs; its plan is tested (SeriesLastStartTest). */
+    /** The statement {@link #candidatesForExpansion} runs; its plan is tested (SeriesStartBoundsTest). */
     static ResultQuery<?> candidates(DSLContext dsl, AgentScope scope, Instant from, Instant before) {
         return dsl.select(COLUMNS).from(EVENTS)
                 .where(inScope(scope))
-                .and(EVENTS.START_AT.lt(before))
-                .and(EVENTS.START_AT.ge(from).or(EVENTS.RRULE.isNotNull().and(EVENTS.LAST_START.ge(from))))
+                .and(EVENTS.START_AT.ge(from).and(EVENTS.START_AT.lt(before))
+                        .or(EVENTS.RRULE.isNotNull().and(EVENTS.LAST_START.ge(from))
+                                .and(EVENTS.FIRST_START.lt(before))))
                 .orderBy(EVENTS.START_AT, EVENTS.ID);
     }
 
-    /** The column's value for a last start; {@code null} (unbounded) is stored as {@code 'infinity'}. */
-    private static org.jooq.Field<Instant> lastStart(Instant lastStart) {
-        return lastStart == null ? UNBOUNDED : DSL.val(lastStart, EVENTS.LAST_START);
+    /** The bound columns of an event; an unbounded side is stored as {@code -infinity} / {@code infinity}. */
+    private static java.util.Map<org.jooq.Field<?>, Object> boundColumns(StartBounds bounds) {
+        java.util.Map<org.jooq.Field<?>, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put(EVENTS.FIRST_START,
+                bounds.first() == null ? NO_FIRST_START : DSL.val(bounds.first(), EVENTS.FIRST_START));
+        columns.put(EVENTS.LAST_START,
+                bounds.last() == null ? NO_LAST_START : DSL.val(bounds.last(), EVENTS.LAST_START));
+        return columns;
     }
 
     @Override
-    public boolean update(AgentScope scope, Event event, long expectedVersion, Instant lastStart) {
+    public boolean update(AgentScope scope, Event event, long expectedVersion, StartBounds bounds) {
         EventData d = event.data();
         return tx.dsl().update(EVENTS)
                 .set(dataColumns(d))
-                .set(EVENTS.LAST_START, lastStart(lastStart))
+                .set(boundColumns(bounds))
                 .set(EVENTS.VERSION, event.version())
                 .set(EVENTS.UPDATED_AT, event.updatedAt())
                 .where(inScope(scope))

@@ -13,6 +13,7 @@ import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.CreateEvent;
 import org.agentworkspace.core.port.in.EventInput;
 import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.StartBounds;
 import org.agentworkspace.core.port.out.Transactions;
 
 final class CreateEventService implements CreateEvent {
@@ -20,26 +21,26 @@ final class CreateEventService implements CreateEvent {
     private final EventRepository events;
     private final Ownership ownership;
     private final StorageClock clock;
-    private final LastStarts lastStarts;
+    private final SeriesBounds bounds;
 
     CreateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock,
-                       LastStarts lastStarts) {
+                       SeriesBounds bounds) {
         this.transactions = transactions;
         this.events = events;
         this.ownership = ownership;
         this.clock = clock;
-        this.lastStarts = lastStarts;
+        this.bounds = bounds;
     }
 
     @Override
     public Event create(AgentPrincipal agent, EventInput input) {
         AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         EventData data = EventRules.validate(EventDrafts.of(input));
-        Instant lastStart = lastStarts.of(data, List.of());
+        StartBounds starts = bounds.of(data, List.of());
         return transactions.inTransaction(scope, () -> {
             Instant now = clock.now();
             Event event = new Event(EventId.random(), scope.agentId(), data, 1, now, now);
-            events.insert(scope, event, lastStart);
+            events.insert(scope, event, starts);
             return event;
         });
     }

@@ -12,7 +12,7 @@ import org.agentworkspace.core.port.out.EventRepository;
 
 /**
  * "This occurrence": find it, check the series' version, merge and validate the override, then
- * write the series row (version, updatedAt, last possible start) and the override in one
+ * write the series row (version, updatedAt, start bounds) and the override in one
  * transaction. An override left without fields is removed: the occurrence follows the series again.
  */
 final class OverrideOccurrenceService implements OverrideOccurrence {

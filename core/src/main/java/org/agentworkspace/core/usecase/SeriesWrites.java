@@ -26,8 +26,8 @@ import org.agentworkspace.core.port.out.Transactions;
  * What the occurrence use cases share: finding a named occurrence of a series, the series' zone,
  * the one transaction an occurrence write runs in, and writing the series row so that every
  * override or cancellation moves its version and {@code updatedAt} (ETag, SEQUENCE,
- * LAST-MODIFIED, the calendar fingerprint) and its last possible start ({@link LastStarts}) in
- * the same transaction.
+ * LAST-MODIFIED, the calendar fingerprint) and the bounds of its occurrences' starts
+ * ({@link SeriesBounds}) in the same transaction.
  */
 final class SeriesWrites {
     private final Transactions transactions;
@@ -36,17 +36,17 @@ final class SeriesWrites {
     private final AgentRepository agents;
     private final SeriesExpansion expansion;
     private final StorageClock clock;
-    private final LastStarts lastStarts;
+    private final SeriesBounds bounds;
 
     SeriesWrites(Transactions transactions, Ownership ownership, EventRepository events, AgentRepository agents,
-                 SeriesExpansion expansion, StorageClock clock, LastStarts lastStarts) {
+                 SeriesExpansion expansion, StorageClock clock, SeriesBounds bounds) {
         this.transactions = transactions;
         this.ownership = ownership;
         this.events = events;
         this.agents = agents;
         this.expansion = expansion;
         this.clock = clock;
-        this.lastStarts = lastStarts;
+        this.bounds = bounds;
     }
 
     /** One attempt of an occurrence write on the located occurrence; {@code null} when it lost a race. */
@@ -130,13 +130,13 @@ final class SeriesWrites {
     }
 
     /**
-     * Writes {@code data} on the series with the next version and now, and the last possible start
-     * of {@code data} with {@code exceptions} (the series' exceptions once this write is done), if
+     * Writes {@code data} on the series with the next version and now, and the start bounds of
+     * {@code data} with {@code exceptions} (the series' exceptions once this write is done), if
      * it is still at the version it was read at; empty when a concurrent write got there first.
      */
     Optional<Event> bump(AgentScope scope, Event series, EventData data, List<EventException> exceptions) {
         Event next = series.changed(data, series.version() + 1, now());
-        return events.update(scope, next, series.version(), lastStarts.of(data, exceptions))
+        return events.update(scope, next, series.version(), bounds.of(data, exceptions))
                 ? Optional.of(next) : Optional.empty();
     }
 
@@ -162,9 +162,9 @@ final class SeriesWrites {
         return true;
     }
 
-    /** Inserts {@code event} as a new event of the scope's agent, with its last possible start. */
+    /** Inserts {@code event} as a new event of the scope's agent, with its start bounds. */
     void insert(AgentScope scope, Event event) {
-        events.insert(scope, event, lastStarts.of(event.data(), event.exceptions()));
+        events.insert(scope, event, bounds.of(event.data(), event.exceptions()));
     }
 
     private static void check(OptionalLong expectedVersion, Event series) {

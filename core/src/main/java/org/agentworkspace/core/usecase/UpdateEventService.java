@@ -32,15 +32,15 @@ final class UpdateEventService implements UpdateEvent {
     private final EventRepository events;
     private final Ownership ownership;
     private final StorageClock clock;
-    private final LastStarts lastStarts;
+    private final SeriesBounds bounds;
 
     UpdateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock,
-                       LastStarts lastStarts) {
+                       SeriesBounds bounds) {
         this.transactions = transactions;
         this.events = events;
         this.ownership = ownership;
         this.clock = clock;
-        this.lastStarts = lastStarts;
+        this.bounds = bounds;
     }
 
     @Override
@@ -60,7 +60,7 @@ final class UpdateEventService implements UpdateEvent {
                         stored.createdAt(), clock.now());
                 List<EventException> kept = SeriesChanges.discardsExceptions(stored.data(), data) ? List.of()
                         : stored.exceptions();
-                if (events.update(scope, updated, stored.version(), lastStarts.of(data, kept))) {
+                if (events.update(scope, updated, stored.version(), bounds.of(data, kept))) {
                     return SeriesChanges.afterUpdate(events, scope, stored, updated);
                 }
                 if (attempt >= attempts) {

@@ -145,17 +145,17 @@ public record UseCases(
         FeedReads feeds = new FeedReads(tx, ports.agents(), ports.events(), ports.feedRenderer(),
                 settings.feedRefreshInterval());
         SeriesExpansion expansion = new SeriesExpansion(ports.recurrence());
-        LastStarts lastStarts = new LastStarts(ports.recurrence());
+        SeriesBounds bounds = new SeriesBounds(ports.recurrence());
         SeriesWrites series = new SeriesWrites(tx, ownership, ports.events(), ports.agents(), expansion, clock,
-                lastStarts);
+                bounds);
         return new UseCases(
                 new AuthenticateAgentService(tx, ports.credentials(), ownership, audit, clock),
                 new AuthenticateUserService(ports.sessions(), tx, ports.users(), ownership, clock),
                 new GetAgentProfileService(tx, ports.agents(), ownership),
                 new ListEventsService(tx, ports.events(), ports.agents(), ports.recurrence(), ownership, owned),
-                new CreateEventService(tx, ports.events(), ownership, clock, lastStarts),
+                new CreateEventService(tx, ports.events(), ownership, clock, bounds),
                 new GetEventService(tx, ports.events(), ownership),
-                new UpdateEventService(tx, ports.events(), ownership, clock, lastStarts),
+                new UpdateEventService(tx, ports.events(), ownership, clock, bounds),
                 new DeleteEventService(tx, ports.events(), ownership),
                 new ListDocumentsService(tx, ports.documents(), ownership, owned),
                 new CreateDocumentService(tx, ports.documents(), ownership, clock),

@@ -32,8 +32,8 @@ public final class InMemoryDatabase {
     final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     final Map<AgentId, Calendar> calendars = new HashMap<>();
     final Map<EventId, Event> events = new LinkedHashMap<>();
-    /** The events.last_start column (V20): an absent or null entry is unbounded. */
-    final Map<EventId, java.time.Instant> lastStarts = new HashMap<>();
+    /** The events.first_start and last_start columns (V20): an absent entry is unbounded. */
+    final Map<EventId, org.agentworkspace.core.port.out.StartBounds> startBounds = new HashMap<>();
     /** Per calendar, as the schema's triggers keep it on the calendar row. */
     final Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>();
     final Map<DocumentId, Document> documents = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ public final class InMemoryDatabase {
         Map<AgentId, Agent> agents = new LinkedHashMap<>(this.agents);
         Map<AgentId, Calendar> calendars = new HashMap<>(this.calendars);
         Map<EventId, Event> events = new LinkedHashMap<>(this.events);
-        Map<EventId, java.time.Instant> lastStarts = new HashMap<>(this.lastStarts);
+        Map<EventId, org.agentworkspace.core.port.out.StartBounds> startBounds = new HashMap<>(this.startBounds);
         Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>(this.eventWrites);
         Map<DocumentId, Document> documents = new LinkedHashMap<>(this.documents);
         Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>(this.subscriptions);
@@ -98,7 +98,7 @@ public final class InMemoryDatabase {
             restore(this.agents, agents);
             restore(this.calendars, calendars);
             restore(this.events, events);
-            restore(this.lastStarts, lastStarts);
+            restore(this.startBounds, startBounds);
             restore(this.eventWrites, eventWrites);
             restore(this.documents, documents);
             restore(this.subscriptions, subscriptions);

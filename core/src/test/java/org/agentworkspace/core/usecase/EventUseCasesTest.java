@@ -180,16 +180,17 @@ class EventUseCasesTest {
 
         @Override
         public boolean update(org.agentworkspace.core.ownership.AgentScope scope, Event event, long expectedVersion,
-                              Instant lastStart) {
+                              org.agentworkspace.core.port.out.StartBounds bounds) {
             if (races-- > 0) {
                 real.bumpBehindTheScenes(event.id());
             }
-            return real.update(scope, event, expectedVersion, lastStart);
+            return real.update(scope, event, expectedVersion, bounds);
         }
 
         @Override
-        public void insert(org.agentworkspace.core.ownership.AgentScope scope, Event event, Instant lastStart) {
-            real.insert(scope, event, lastStart);
+        public void insert(org.agentworkspace.core.ownership.AgentScope scope, Event event,
+                           org.agentworkspace.core.port.out.StartBounds bounds) {
+            real.insert(scope, event, bounds);
         }
 
         @Override

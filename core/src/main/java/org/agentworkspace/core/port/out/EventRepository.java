@@ -18,15 +18,14 @@ import org.agentworkspace.core.ownership.AgentScope;
 public interface EventRepository {
 
     /**
-     * Stores {@code event} with its last possible start: no occurrence of it (moved ones included)
-     * starts after {@code lastStart}; {@code null} means unbounded. Windows skip a series by it
-     * ({@link #candidatesForExpansion}).
+     * Stores {@code event} with the bounds of its occurrences' starts, by which windows skip a
+     * series ({@link #candidatesForExpansion}).
      */
-    void insert(AgentScope scope, Event event, Instant lastStart);
+    void insert(AgentScope scope, Event event, StartBounds bounds);
 
-    /** {@link #insert(AgentScope, Event, Instant)} of an event whose last start is not known: unbounded. */
+    /** {@link #insert(AgentScope, Event, StartBounds)} of an event whose bounds are not known: unbounded. */
     default void insert(AgentScope scope, Event event) {
-        insert(scope, event, null);
+        insert(scope, event, StartBounds.UNBOUNDED);
     }
 
     Optional<Event> find(AgentScope scope, EventId id);
@@ -36,22 +35,22 @@ public interface EventRepository {
 
     /**
      * Every event that may have an occurrence starting in [{@code from}, {@code before}):
-     * non-recurring events starting in the window, and recurring series starting before
-     * {@code before} whose last possible start (as last written) is not before {@code from} or is
-     * unbounded. A series that ended before the window is not read at all.
+     * non-recurring events starting in the window, and recurring series starting in it or whose
+     * stored {@link StartBounds} (as last written) reach it. A series that ended before the window,
+     * or only begins after it, is not read at all.
      */
     List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before);
 
     /**
-     * Writes {@code event} (data, version, updatedAt) and its last possible start ({@code null}:
-     * unbounded; see {@link #insert(AgentScope, Event, Instant)}) only if the stored version is
-     * still {@code expectedVersion}; false when it is not (changed meanwhile) or the event is gone.
+     * Writes {@code event} (data, version, updatedAt) and its {@code bounds} (see
+     * {@link #insert(AgentScope, Event, StartBounds)}) only if the stored version is still
+     * {@code expectedVersion}; false when it is not (changed meanwhile) or the event is gone.
      */
-    boolean update(AgentScope scope, Event event, long expectedVersion, Instant lastStart);
+    boolean update(AgentScope scope, Event event, long expectedVersion, StartBounds bounds);
 
-    /** {@link #update(AgentScope, Event, long, Instant)} of an event whose last start is not known: unbounded. */
+    /** {@link #update(AgentScope, Event, long, StartBounds)} of an event whose bounds are not known: unbounded. */
     default boolean update(AgentScope scope, Event event, long expectedVersion) {
-        return update(scope, event, expectedVersion, null);
+        return update(scope, event, expectedVersion, StartBounds.UNBOUNDED);
     }
 
     /** False when the event is absent. */

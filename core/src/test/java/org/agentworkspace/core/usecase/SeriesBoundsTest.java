@@ -20,22 +20,24 @@ import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.EventQuery;
 import org.agentworkspace.core.port.in.NewAgent;
 import org.agentworkspace.core.port.in.OccurrenceInput;
+import org.agentworkspace.core.port.out.StartBounds;
 import org.agentworkspace.core.port.out.TooManyOccurrences;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The last possible start stored with every event (issue 21), and the window reads that skip by it. */
-class LastStartsTest {
+/** The start bounds stored with every event (issue 21), and the window reads that skip by them. */
+class SeriesBoundsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private final LastStarts lastStarts = new LastStarts(new SimpleRecurrenceExpander());
+    private final SeriesBounds bounds = new SeriesBounds(new SimpleRecurrenceExpander());
 
     private static EventData series(String start, String rrule, ZoneId zone) {
         Instant at = Instant.parse(start);
         return new EventData("s", at, at.plus(Duration.ofMinutes(30)), false, null, null, rrule, zone, null);
     }
 
+    /** The last possible start. */
     private Instant of(EventData data, EventException... exceptions) {
-        return lastStarts.of(data, List.of(exceptions));
+        return bounds.of(data, List.of(exceptions)).last();
     }
 
     private static Instant at(String instant) {
@@ -46,7 +48,8 @@ class LastStartsTest {
     void aOneOffEventLastStartsAtItsStart() {
         EventData single = new EventData("x", at("2026-03-17T08:00:00Z"), at("2026-03-17T09:00:00Z"), false,
                 null, null, null, null, null);
-        assertThat(of(single)).isEqualTo(at("2026-03-17T08:00:00Z"));
+        assertThat(bounds.of(single, List.of())).isEqualTo(new StartBounds(at("2026-03-17T08:00:00Z"),
+                at("2026-03-17T08:00:00Z")));
     }
 
     @Test
@@ -107,12 +110,12 @@ class LastStartsTest {
     @Test
     void anEndlessRuleIsUnbounded() {
         assertThat(of(series("2026-01-05T10:00:00Z", "FREQ=WEEKLY", BERLIN))).isNull();
-        assertThat(of(series("2026-01-05T10:00:00Z", "FREQ=DAILY;COUNT=" + (LastStarts.MAX_WALKED + 1), BERLIN)))
+        assertThat(of(series("2026-01-05T10:00:00Z", "FREQ=DAILY;COUNT=" + (SeriesBounds.MAX_WALKED + 1), BERLIN)))
                 .as("too long to walk at write time").isNull();
-        LastStarts refusing = new LastStarts((data, zone, from, before, max) -> {
+        SeriesBounds refusing = new SeriesBounds((data, zone, from, before, max) -> {
             throw new TooManyOccurrences("dense");
         });
-        assertThat(refusing.of(series("2026-01-05T10:00:00Z", "FREQ=DAILY;COUNT=5", BERLIN), List.of()))
+        assertThat(refusing.of(series("2026-01-05T10:00:00Z", "FREQ=DAILY;COUNT=5", BERLIN), List.of()).last())
                 .as("a rule too dense to walk").isNull();
     }
 
@@ -129,6 +132,21 @@ class LastStartsTest {
         assertThat(of(data, movedEarlier, retitled, EventException.cancellation(at("2026-01-19T10:00:00Z"))))
                 .isEqualTo(at("2026-01-19T10:00:00Z"));
         assertThat(of(series("2026-01-05T10:00:00Z", "FREQ=WEEKLY", BERLIN), movedLater)).isNull();
+    }
+
+    @Test
+    void aSeriesStartsAtDtstartUnlessAnOverrideMovedAnOccurrenceBeforeIt() {
+        EventData data = series("2026-01-05T10:00:00Z", "FREQ=WEEKLY", BERLIN);
+        EventException movedEarlier = new EventException(at("2026-01-19T10:00:00Z"), false, null,
+                at("2025-12-01T10:00:00Z"), null, null, null, null);
+        EventException movedLater = new EventException(at("2026-01-12T10:00:00Z"), false, null,
+                at("2026-01-13T10:00:00Z"), null, null, null, null);
+        assertThat(bounds.of(data, List.of(movedLater)).first()).isEqualTo(at("2026-01-05T10:00:00Z"));
+        assertThat(bounds.of(data, List.of(movedLater, movedEarlier)).first()).isEqualTo(at("2025-12-01T10:00:00Z"));
+        assertThat(bounds.of(data, List.of(movedLater, movedEarlier)).reaches(at("2025-12-01T10:00:00Z"),
+                at("2025-12-01T10:00:01Z"))).isTrue();
+        assertThat(bounds.of(data, List.of(movedLater)).reaches(at("2025-12-01T10:00:00Z"),
+                at("2026-01-05T10:00:00Z"))).as("the window ends before DTSTART").isFalse();
     }
 
     /** Through the use cases on the fakes: each write stores the bound the window reads use. */
@@ -176,6 +194,17 @@ class LastStartsTest {
             int asked = s.ws.recurrence.zonesAsked().size();
             assertThat(expanded("2026-05-01T00:00:00Z", "2026-05-08T00:00:00Z")).isEmpty();
             assertThat(s.ws.recurrence.zonesAsked()).as("the bound came back to the rule's end").hasSize(asked);
+        }
+
+        @Test
+        void anOccurrenceMovedBeforeTheFirstIsListedWhereItWasMovedTo() {
+            Event series = weeklyThreeTimes();
+            s.ws.useCases.overrideOccurrence().override(atlas, series.id().value().toString(), "2026-01-12T10:00:00Z",
+                    new OccurrenceInput(Field.absent(), Field.of("2025-12-01T10:00:00Z"), Field.absent(), Field.absent(),
+                            Field.absent(), Field.absent()), OptionalLong.empty());
+
+            assertThat(expanded("2025-12-01T00:00:00Z", "2025-12-08T00:00:00Z"))
+                    .containsExactly(at("2025-12-01T10:00:00Z"));
         }
 
         @Test

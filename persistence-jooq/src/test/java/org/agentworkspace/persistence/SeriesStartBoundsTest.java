@@ -33,14 +33,14 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last possible start of V20 on PostgreSQL (issue 21): a window read does not even read the
- * series that ended before the window, and the migration bounds the rows that existed before it
- * without announcing a change.
+ * The start bounds of V20 on PostgreSQL (issue 21): a window read does not even read the series
+ * that ended before the window, and the migration bounds the rows that existed before it without
+ * announcing a change.
  */
-class SeriesLastStartTest {
+class SeriesStartBoundsTest {
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
     private static final Pattern SERIES_INDEX_ROWS = Pattern.compile(
-            "Bitmap Index Scan on events_agent_series_last_start_idx.*?\\(actual rows=([0-9.]+)");
+            "Bitmap Index Scan on events_agent_series_bounds_idx.*?\\(actual rows=([0-9.]+)");
 
     private final Ownership ownership = new Ownership();
 
@@ -52,11 +52,16 @@ class SeriesLastStartTest {
         Instant from = T0.plus(200, ChronoUnit.DAYS);
         Instant before = from.plus(7, ChronoUnit.DAYS);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            // 3,000 series that all ended before the window, 5 that reach it, 4,000 one-offs around it.
+            // 3,000 series that all ended before the window, 1,000 that begin after it, 5 that reach
+            // it (one of them only by an occurrence moved before its first), 4,000 one-offs around it.
             s.execute(bulk(a, "generate_series(1, 3000)", "'FREQ=WEEKLY;COUNT=4'",
                     "timestamptz '" + T0 + "' + g * interval '1 hour'", "start_at + interval '3 weeks'"));
-            s.execute(bulk(a, "generate_series(1, 5)", "'FREQ=DAILY'",
+            s.execute(bulk(a, "generate_series(1, 1000)", "'FREQ=WEEKLY'",
+                    "timestamptz '" + before + "' + g * interval '1 hour'", "'infinity'"));
+            s.execute(bulk(a, "generate_series(1, 4)", "'FREQ=DAILY'",
                     "timestamptz '" + T0 + "' + g * interval '1 day'", "'infinity'"));
+            s.execute(bulk(a, "generate_series(1, 1)", "'FREQ=DAILY;COUNT=2'", "timestamptz '" + before + "'",
+                    "start_at + interval '1 day'", "'" + from + "'"));
             s.execute(bulk(a, "generate_series(1, 4000)", "null",
                     "timestamptz '" + T0 + "' + g * interval '2 hours'", "start_at"));
             s.execute("analyze events");
@@ -66,8 +71,8 @@ class SeriesLastStartTest {
                 .as("the repository answers the reaching series and the window's one-offs only").hasSize(5 + 84);
 
         String plan = inScope(p, a, () -> explainAnalyze(p, JooqEventRepository.candidates(dsl(p), a, from, before)));
-        LoggerFactory.getLogger(SeriesLastStartTest.class).info("Window candidates plan:\n{}", plan);
-        assertThat(plan).contains("events_agent_series_last_start_idx").contains("events_agent_start_idx")
+        LoggerFactory.getLogger(SeriesStartBoundsTest.class).info("Window candidates plan:\n{}", plan);
+        assertThat(plan).contains("events_agent_series_bounds_idx").contains("events_agent_start_idx")
                 .contains("BitmapOr").doesNotContain("Seq Scan on events");
         Matcher rows = SERIES_INDEX_ROWS.matcher(plan.replace('\n', ' '));
         assertThat(rows.find()).as(plan).isTrue();
@@ -80,13 +85,14 @@ class SeriesLastStartTest {
                 .dataSource(owner).locations("classpath:db/migration").target("18")
                 .placeholders(Map.of(FlywayMigrations.RUNTIME_ROLE_PLACEHOLDER, TestDatabases.RUNTIME_ROLE))
                 .load().migrate());
+        // first_start/last_start by rule; every series starts at T0.
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("FREQ=WEEKLY;UNTIL=20260401T070000Z", "2026-04-01T07:00:00Z");
-        expected.put("FREQ=DAILY;UNTIL=20260401", "2026-04-03T00:00:00Z");
-        expected.put("FREQ=DAILY;UNTIL=20260401T235959;BYHOUR=9", "2026-04-03T00:00:00Z");
-        expected.put("FREQ=WEEKLY;UNTIL=20260201T000000Z", "2026-03-01T09:00:00Z");
-        expected.put("FREQ=WEEKLY;COUNT=3", "infinity");
-        expected.put("FREQ=WEEKLY", "infinity");
+        expected.put("FREQ=WEEKLY;UNTIL=20260401T070000Z", "2026-03-01T09:00:00Z/2026-04-01T07:00:00Z");
+        expected.put("FREQ=DAILY;UNTIL=20260401", "2026-03-01T09:00:00Z/2026-04-03T00:00:00Z");
+        expected.put("FREQ=DAILY;UNTIL=20260401T235959;BYHOUR=9", "2026-03-01T09:00:00Z/2026-04-03T00:00:00Z");
+        expected.put("FREQ=WEEKLY;UNTIL=20260201T000000Z", "2026-03-01T09:00:00Z/2026-03-01T09:00:00Z");
+        expected.put("FREQ=WEEKLY;COUNT=3", "2026-03-01T09:00:00Z/infinity");
+        expected.put("FREQ=WEEKLY", "2026-03-01T09:00:00Z/infinity");
         DataSource superuser = database.dataSource();
         String agent = AgentId.random().value().toString();
         try (Connection c = superuser.getConnection(); Statement s = c.createStatement()) {
@@ -100,14 +106,18 @@ class SeriesLastStartTest {
                         + "', '" + T0 + "', '" + T0.plusSeconds(1800) + "', false, '" + rule + "', 1, now(), now()"
                         + " from calendars c where c.agent_id = '" + agent + "'");
             }
-            // An override moved past the rule's end carries the bound; a cancellation does not.
+            // An override moved past the rule's end (or before DTSTART) carries the bound; a cancellation does not.
             s.execute("insert into event_exceptions (event_id, agent_id, original_start, cancelled, start_at)"
                     + " select id, agent_id, '2026-03-08T09:00:00Z', false, '2026-06-01T09:00:00Z' from events"
                     + " where rrule = 'FREQ=WEEKLY;UNTIL=20260401T070000Z'");
+            s.execute("insert into event_exceptions (event_id, agent_id, original_start, cancelled, start_at)"
+                    + " select id, agent_id, '2026-03-08T09:00:00Z', false, '2026-02-01T09:00:00Z' from events"
+                    + " where rrule = 'FREQ=WEEKLY'");
             s.execute("insert into event_exceptions (event_id, agent_id, original_start, cancelled)"
                     + " select id, agent_id, '2026-04-01T00:00:00Z', true from events where rrule = 'FREQ=DAILY;UNTIL=20260401'");
         }
-        expected.put("FREQ=WEEKLY;UNTIL=20260401T070000Z", "2026-06-01T09:00:00Z");
+        expected.put("FREQ=WEEKLY;UNTIL=20260401T070000Z", "2026-03-01T09:00:00Z/2026-06-01T09:00:00Z");
+        expected.put("FREQ=WEEKLY", "2026-02-01T09:00:00Z/infinity");
         String changesBefore = single(superuser, "select count(*) || '/' || coalesce(max(seq), 0) from changes");
         String revisionBefore = single(superuser, "select events_revision from calendars where agent_id = '" + agent + "'");
 
@@ -115,8 +125,7 @@ class SeriesLastStartTest {
         FlywayMigrations.migrate(database.ownerDataSource(), TestDatabases.RUNTIME_ROLE);
 
         for (Map.Entry<String, String> rule : expected.entrySet()) {
-            assertThat(single(superuser, "select case when last_start = 'infinity' then 'infinity' else"
-                    + " to_char(last_start at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') end"
+            assertThat(single(superuser, "select " + text("first_start") + " || '/' || " + text("last_start")
                     + " from events where rrule = '" + rule.getKey() + "'")).as(rule.getKey()).isEqualTo(rule.getValue());
         }
         assertThat(single(superuser, "select count(*) || '/' || coalesce(max(seq), 0) from changes"))
@@ -131,10 +140,16 @@ class SeriesLastStartTest {
     }
 
     private static String bulk(AgentScope scope, String rows, String rrule, String start, String lastStart) {
+        return bulk(scope, rows, rrule, start, lastStart, "start_at");
+    }
+
+    /** Rows as the core writes them: the start bounds are SQL expressions over the row's start_at. */
+    private static String bulk(AgentScope scope, String rows, String rrule, String start, String lastStart,
+                               String firstStart) {
         return "insert into events (id, calendar_id, agent_id, title, start_at, end_at, all_day, rrule, timezone,"
-                + " version, created_at, updated_at, last_start)"
+                + " version, created_at, updated_at, first_start, last_start)"
                 + " select id, calendar_id, agent_id, 'bulk', start_at, start_at + interval '30 minutes', false, rrule,"
-                + " timezone, 1, now(), now(), " + lastStart + " from (select gen_random_uuid() as id, c.id as calendar_id,"
+                + " timezone, 1, now(), now(), " + firstStart + ", " + lastStart + " from (select gen_random_uuid() as id, c.id as calendar_id,"
                 + " c.agent_id, " + start + " as start_at, " + rrule + "::text as rrule,"
                 + " case when " + rrule + "::text is null then null else 'UTC' end as timezone"
                 + " from calendars c cross join " + rows + " g where c.agent_id = '" + scope.agentId().value() + "') r";
@@ -163,6 +178,11 @@ class SeriesLastStartTest {
     private static String explainAnalyze(JooqPersistence p, org.jooq.Query query) {
         return String.join("\n", dsl(p).fetch("explain (analyze, costs off, timing off, summary off) "
                 + dsl(p).renderInlined(query)).getValues(0, String.class));
+    }
+
+    private static String text(String column) {
+        return "case when " + column + " in ('infinity', '-infinity') then " + column + "::text else to_char(" + column
+                + " at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') end";
     }
 
     private static String single(DataSource ds, String sql) throws SQLException {

@@ -12,20 +12,22 @@ import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.port.out.Occurrence;
 import org.agentworkspace.core.port.out.RecurrenceExpander;
+import org.agentworkspace.core.port.out.StartBounds;
 import org.agentworkspace.core.port.out.TooManyOccurrences;
 
 /**
- * The last possible start of an event (issue 21): no occurrence of it starts later, moved ones
- * included. Every write of an event stores it with the event, so a window read skips the series
- * that ended before the window ({@link org.agentworkspace.core.port.out.EventRepository#candidatesForExpansion}).
- * {@code null} means unbounded and is always safe: the series is then read by every window.
+ * Where the occurrences of an event can start (issue 21): from the earliest to the last possible
+ * start, moved ones included. Every write of an event stores them with it, so a window read skips
+ * the series that cannot reach the window
+ * ({@link org.agentworkspace.core.port.out.EventRepository#candidatesForExpansion}). An unbounded
+ * side is always safe: the series is then read by every window on that side.
  *
- * <p>The bound holds whatever the agent's zone becomes later: a series without a zone of its own
+ * <p>The bounds hold whatever the agent's zone becomes later: a series without a zone of its own
  * recurs in the agent's, which the owner may change without touching the series. So the bound
  * of such a series never depends on a zone: an UNTIL in local time gets the widest margin any
  * zone needs, and a COUNT (whose dates depend on where DTSTART falls in the zone) is unbounded.
  */
-final class LastStarts {
+final class SeriesBounds {
     /** COUNT rules up to this many occurrences are walked at write time; longer ones stay unbounded. */
     static final int MAX_WALKED = 10_000;
     /** Past every instant the expander can reach (the supported years end in 2199). */
@@ -37,31 +39,32 @@ final class LastStarts {
 
     private final RecurrenceExpander expander;
 
-    LastStarts(RecurrenceExpander expander) {
+    SeriesBounds(RecurrenceExpander expander) {
         this.expander = expander;
     }
 
     /**
-     * The last possible start of an event with {@code data} and {@code exceptions} (as stored after
-     * the write): the start of a one-off event; for a series the later of its rule's last start and
-     * every override's new start; {@code null} when the rule has no end (or one too far to walk).
+     * The bounds of an event with {@code data} and {@code exceptions} (as stored after the write).
+     * A one-off event starts at its start only. A series starts no earlier than DTSTART (its first
+     * occurrence, RFC 5545 §3.3.10) and no later than its rule's last start, and each override
+     * widens them to its new start; the last is unbounded when the rule has no end (or one too far
+     * to walk).
      */
-    Instant of(EventData data, List<EventException> exceptions) {
+    StartBounds of(EventData data, List<EventException> exceptions) {
         if (!data.recurring()) {
-            return data.start();
+            return new StartBounds(data.start(), data.start());
         }
+        Instant first = data.start();
         Instant rule = ruleEnd(data);
-        if (rule == null) {
-            return null;
-        }
-        // DTSTART is always the first occurrence (RFC 5545 §3.3.10), even after UNTIL.
-        Instant last = later(data.start(), rule);
+        // DTSTART is always an occurrence, even after UNTIL.
+        Instant last = rule == null ? null : later(data.start(), rule);
         for (EventException e : exceptions) {
             if (!e.cancelled() && e.start() != null) {
-                last = later(last, e.start());
+                first = e.start().isBefore(first) ? e.start() : first;
+                last = last == null ? null : later(last, e.start());
             }
         }
-        return last;
+        return new StartBounds(first, last);
     }
 
     private Instant ruleEnd(EventData data) {

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * by id and skips nothing) puts in it, above all for windows at the edge of a series' last start;
  * and the stored bounds always enclose the series' occurrences.
  */
-class SeriesWindowsIT {
+class SeriesWindowsIT extends OnItStack {
     private static final long SEED = Long.getLong("seriesWindows.seed", 20261204L);
     private static final Instant ORACLE_FROM = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant ORACLE_BEFORE = Instant.parse("2029-01-01T00:00:00Z");
@@ -34,17 +32,6 @@ class SeriesWindowsIT {
     private static final DateTimeFormatter UNTIL_DATE = DateTimeFormatter.ofPattern("uuuuMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter UNTIL_LOCAL =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-    private static ItStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = ItStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     /** One occurrence as both reads spell it. */
     private record Seen(String id, String originalStart, String start) {
@@ -62,7 +49,7 @@ class SeriesWindowsIT {
     @Test
     void everyWindowListsWhatTheFullExpansionPutsInIt() {
         Random random = new Random(SEED);
-        ItStack.NewAgent agent = stack.newUserWithAgent("user_windows", "Atlas");
+        ItStack.NewAgent agent = newAgentOf("user_windows");
         Map<String, String> rules = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 40; i++) {
             String body = randomSeries(random);

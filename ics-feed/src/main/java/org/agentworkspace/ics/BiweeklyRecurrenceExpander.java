@@ -52,8 +52,9 @@ import org.agentworkspace.core.port.out.TooManyOccurrences;
  * the same throttle means a window more than about 100 years after the series' start finds
  * nothing (google-rfc-2445 behaviour, accepted: calendars do not look that far).
  *
- * <p>A listing expands every series that started before its window, mostly ended ones, on every
- * request (docs/performance.md, "What changed"). So parsed rules are cached by their text, a series
+ * <p>A listing expands every series its window reads; since V20 the window skips the series whose
+ * stored start bounds miss it (issue 21), but a series without a known end is still read, and the
+ * core walks a COUNT series once per write to bound it. So parsed rules are cached by their text, a series
  * whose UNTIL lies before the window is answered without an iterator, and so is a COUNT series
  * once one walk has found its last start. Both caches are bounded and hold immutable values only.
  */

@@ -27,7 +27,9 @@ import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.out.CalendarFingerprint;
 import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.EventWindow;
+import org.agentworkspace.core.port.out.StartBounds;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.SelectField;
@@ -44,6 +46,11 @@ public final class JooqEventRepository implements EventRepository {
     private static final int STREAM_FETCH_SIZE = 500;
     private static final String NOT_NULL_VIOLATION = "23502";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** Unbounded start bounds, as V20 stores them. */
+    private static final org.jooq.Field<Instant> NO_FIRST_START =
+            DSL.field("timestamptz '-infinity'", EVENTS.FIRST_START.getDataType());
+    private static final org.jooq.Field<Instant> NO_LAST_START =
+            DSL.field("timestamptz 'infinity'", EVENTS.LAST_START.getDataType());
 
     private final JooqTransactions tx;
 
@@ -56,9 +63,9 @@ public final class JooqEventRepository implements EventRepository {
     }
 
     @Override
-    public void insert(AgentScope scope, Event event) {
+    public void insert(AgentScope scope, Event event, StartBounds bounds) {
         try {
-            insertInCalendar(scope, event);
+            insertInCalendar(scope, event, bounds);
         } catch (org.jooq.exception.DataAccessException e) {
             if (NOT_NULL_VIOLATION.equals(e.sqlState())) {
                 // The calendar subselect found nothing: the agent was deleted by a concurrent request.
@@ -68,7 +75,7 @@ public final class JooqEventRepository implements EventRepository {
         }
     }
 
-    private void insertInCalendar(AgentScope scope, Event event) {
+    private void insertInCalendar(AgentScope scope, Event event, StartBounds bounds) {
         EventData d = event.data();
         tx.dsl().insertInto(EVENTS)
                 .set(EVENTS.ID, event.id().value())
@@ -76,6 +83,7 @@ public final class JooqEventRepository implements EventRepository {
                 .set(EVENTS.CALENDAR_ID, DSL.select(CALENDARS.ID).from(CALENDARS)
                         .where(CALENDARS.AGENT_ID.eq(scope.agentId().value())))
                 .set(dataColumns(d))
+                .set(boundColumns(bounds))
                 .set(EVENTS.VERSION, event.version())
                 .set(EVENTS.CREATED_AT, event.createdAt())
                 .set(EVENTS.UPDATED_AT, event.updatedAt())
@@ -102,20 +110,45 @@ public final class JooqEventRepository implements EventRepository {
                 .orderBy(EVENTS.START_AT, EVENTS.ID).limit(window.limit()).offset(window.offset())));
     }
 
+    /**
+     * Two halves PostgreSQL answers from two indexes and ORs (V20): events starting in the window
+     * ({@code events_agent_start_idx}), and series whose start bounds reach it
+     * ({@code events_agent_series_bounds_idx}). Windows compare starts (API.md, "Precise
+     * semantics"), so an event's length plays no part: a series whose last start lies before the
+     * window, or whose first start (DTSTART, or an occurrence moved before it) lies at or after its
+     * end, has no occurrence in it.
+     */
     @Override
     public List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before) {
-        return withExceptions(scope, events(tx.dsl().select(COLUMNS).from(EVENTS)
+        return withExceptions(scope, events(candidates(tx.dsl(), scope, from, before)));
+    }
+
+    /** The statement {@link #candidatesForExpansion} runs; its plan is tested (SeriesStartBoundsTest). */
+    static ResultQuery<?> candidates(DSLContext dsl, AgentScope scope, Instant from, Instant before) {
+        return dsl.select(COLUMNS).from(EVENTS)
                 .where(inScope(scope))
-                .and(EVENTS.START_AT.lt(before))
-                .and(EVENTS.RRULE.isNotNull().or(EVENTS.START_AT.ge(from)))
-                .orderBy(EVENTS.START_AT, EVENTS.ID)));
+                .and(EVENTS.START_AT.ge(from).and(EVENTS.START_AT.lt(before))
+                        .or(EVENTS.RRULE.isNotNull().and(EVENTS.LAST_START.ge(from))
+                                .and(EVENTS.FIRST_START.lt(before))))
+                .orderBy(EVENTS.START_AT, EVENTS.ID);
+    }
+
+    /** The bound columns of an event; an unbounded side is stored as {@code -infinity} / {@code infinity}. */
+    private static java.util.Map<org.jooq.Field<?>, Object> boundColumns(StartBounds bounds) {
+        java.util.Map<org.jooq.Field<?>, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put(EVENTS.FIRST_START,
+                bounds.first() == null ? NO_FIRST_START : DSL.val(bounds.first(), EVENTS.FIRST_START));
+        columns.put(EVENTS.LAST_START,
+                bounds.last() == null ? NO_LAST_START : DSL.val(bounds.last(), EVENTS.LAST_START));
+        return columns;
     }
 
     @Override
-    public boolean update(AgentScope scope, Event event, long expectedVersion) {
+    public boolean update(AgentScope scope, Event event, long expectedVersion, StartBounds bounds) {
         EventData d = event.data();
         return tx.dsl().update(EVENTS)
                 .set(dataColumns(d))
+                .set(boundColumns(bounds))
                 .set(EVENTS.VERSION, event.version())
                 .set(EVENTS.UPDATED_AT, event.updatedAt())
                 .where(inScope(scope))

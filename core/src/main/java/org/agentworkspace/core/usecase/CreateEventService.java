@@ -2,6 +2,7 @@ package org.agentworkspace.core.usecase;
 
 import org.agentworkspace.core.domain.Scope;
 import java.time.Instant;
+import java.util.List;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
@@ -12,6 +13,7 @@ import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.CreateEvent;
 import org.agentworkspace.core.port.in.EventInput;
 import org.agentworkspace.core.port.out.EventRepository;
+import org.agentworkspace.core.port.out.StartBounds;
 import org.agentworkspace.core.port.out.Transactions;
 
 final class CreateEventService implements CreateEvent {
@@ -19,22 +21,26 @@ final class CreateEventService implements CreateEvent {
     private final EventRepository events;
     private final Ownership ownership;
     private final StorageClock clock;
+    private final SeriesBounds bounds;
 
-    CreateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock) {
+    CreateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock,
+                       SeriesBounds bounds) {
         this.transactions = transactions;
         this.events = events;
         this.ownership = ownership;
         this.clock = clock;
+        this.bounds = bounds;
     }
 
     @Override
     public Event create(AgentPrincipal agent, EventInput input) {
         AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
         EventData data = EventRules.validate(EventDrafts.of(input));
+        StartBounds starts = bounds.of(data, List.of());
         return transactions.inTransaction(scope, () -> {
             Instant now = clock.now();
             Event event = new Event(EventId.random(), scope.agentId(), data, 1, now, now);
-            events.insert(scope, event);
+            events.insert(scope, event, starts);
             return event;
         });
     }

@@ -7,14 +7,9 @@ import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
-import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
-import org.agentworkspace.core.ownership.AgentScope;
-import org.agentworkspace.core.ownership.Ownership;
 import org.agentworkspace.core.port.in.EventInput;
 import org.agentworkspace.core.port.in.SplitSeries;
-import org.agentworkspace.core.port.out.EventRepository;
-import org.agentworkspace.core.port.out.Transactions;
 
 /**
  * "This and following" with changes: the old series ends before the occurrence (UNTIL, its later
@@ -23,52 +18,33 @@ import org.agentworkspace.core.port.out.Transactions;
  * as a new event. All in one transaction, so no client ever sees the occurrences twice or not at all.
  */
 final class SplitSeriesService implements SplitSeries {
-    private final Transactions transactions;
-    private final EventRepository events;
     private final SeriesWrites series;
-    private final Ownership ownership;
 
-    SplitSeriesService(Transactions transactions, EventRepository events, SeriesWrites series, Ownership ownership) {
-        this.transactions = transactions;
-        this.events = events;
+    SplitSeriesService(SeriesWrites series) {
         this.series = series;
-        this.ownership = ownership;
     }
 
     @Override
     public Event split(AgentPrincipal agent, String eventId, String originalStart, EventInput changes,
                        OptionalLong expectedVersion) {
-        AgentScope scope = ownership.scopeFor(agent, Scope.EVENTS_WRITE);
-        return transactions.inTransaction(scope, () -> SeriesWrites.retrying(expectedVersion, () -> {
-            SeriesWrites.Target target = series.locate(scope, eventId, originalStart);
+        return series.writeOccurrence(agent, eventId, originalStart, expectedVersion, (scope, target) -> {
             Event stored = target.series();
-            SeriesWrites.check(expectedVersion, stored);
             EventData old = stored.data();
             Instant at = target.originalStart();
             boolean first = at.equals(old.start());
-            int before = first || SeriesEnds.count(old.rrule()) == null ? 0 : series.expansion().ruleStarts(stored, target.zone(), old.start(), at,
-                    Integer.MAX_VALUE).size();
+            int before = first || SeriesEnds.count(old.rrule()) == null ? 0
+                    : series.expansion().ruleStarts(stored, target.zone(), old.start(), at, Integer.MAX_VALUE).size();
             Duration length = Duration.between(old.start(), old.end());
             EventData base = new EventData(old.title(), at, at.plus(length), old.allDay(), old.description(),
                     old.location(), SeriesEnds.continuing(old.rrule(), before), old.timezone(), old.color());
             EventData next = EventRules.validate(EventDrafts.of(changes).over(base));
-            if (first) {
-                if (!events.delete(scope, stored.id())) {
-                    return null;
-                }
-            } else {
-                EventData ended = new EventData(old.title(), old.start(), old.end(), old.allDay(), old.description(),
-                        old.location(), SeriesEnds.endingBefore(old.rrule(), at, old.allDay()), old.timezone(),
-                        old.color());
-                if (series.bump(scope, stored, ended).isEmpty()) {
-                    return null;
-                }
-                events.discardExceptions(scope, stored.id(), at);
+            if (!series.endBefore(scope, target)) {
+                return null;
             }
             Instant now = series.now();
             Event created = new Event(EventId.random(), scope.agentId(), next, 1, now, now);
-            events.insert(scope, created);
+            series.insert(scope, created);
             return created;
-        }));
+        });
     }
 }

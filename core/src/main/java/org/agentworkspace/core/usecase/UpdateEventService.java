@@ -1,10 +1,12 @@
 package org.agentworkspace.core.usecase;
 
 import org.agentworkspace.core.domain.Scope;
+import java.util.List;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
 import org.agentworkspace.core.domain.EventData;
 import org.agentworkspace.core.domain.EventDraft;
+import org.agentworkspace.core.domain.EventException;
 import org.agentworkspace.core.domain.EventId;
 import org.agentworkspace.core.domain.EventRules;
 import org.agentworkspace.core.domain.NotFound;
@@ -30,12 +32,15 @@ final class UpdateEventService implements UpdateEvent {
     private final EventRepository events;
     private final Ownership ownership;
     private final StorageClock clock;
+    private final SeriesBounds bounds;
 
-    UpdateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock) {
+    UpdateEventService(Transactions transactions, EventRepository events, Ownership ownership, StorageClock clock,
+                       SeriesBounds bounds) {
         this.transactions = transactions;
         this.events = events;
         this.ownership = ownership;
         this.clock = clock;
+        this.bounds = bounds;
     }
 
     @Override
@@ -53,7 +58,9 @@ final class UpdateEventService implements UpdateEvent {
                 EventData data = EventRules.validate(changes.over(stored.data()));
                 Event updated = new Event(stored.id(), stored.agentId(), data, stored.version() + 1,
                         stored.createdAt(), clock.now());
-                if (events.update(scope, updated, stored.version())) {
+                List<EventException> kept = SeriesChanges.discardsExceptions(stored.data(), data) ? List.of()
+                        : stored.exceptions();
+                if (events.update(scope, updated, stored.version(), bounds.of(data, kept))) {
                     return SeriesChanges.afterUpdate(events, scope, stored, updated);
                 }
                 if (attempt >= attempts) {

@@ -155,15 +155,17 @@ public record UseCases(
         FeedReads feeds = new FeedReads(tx, ports.agents(), ports.events(), ports.feedRenderer(),
                 settings.feedRefreshInterval());
         SeriesExpansion expansion = new SeriesExpansion(ports.recurrence());
-        SeriesWrites series = new SeriesWrites(ports.events(), ports.agents(), expansion, clock);
+        SeriesBounds bounds = new SeriesBounds(ports.recurrence());
+        SeriesWrites series = new SeriesWrites(tx, ownership, ports.events(), ports.agents(), expansion, clock,
+                bounds);
         return new UseCases(
                 new AuthenticateAgentService(tx, ports.credentials(), ownership, audit, clock),
                 new AuthenticateUserService(ports.sessions(), tx, ports.users(), ownership, clock),
                 new GetAgentProfileService(tx, ports.agents(), ownership),
                 new ListEventsService(tx, ports.events(), ports.agents(), ports.recurrence(), ownership, owned),
-                new CreateEventService(tx, ports.events(), ownership, clock),
+                new CreateEventService(tx, ports.events(), ownership, clock, bounds),
                 new GetEventService(tx, ports.events(), ownership),
-                new UpdateEventService(tx, ports.events(), ownership, clock),
+                new UpdateEventService(tx, ports.events(), ownership, clock, bounds),
                 new DeleteEventService(tx, ports.events(), ownership),
                 new ListDocumentsService(tx, ports.documents(), ownership, owned),
                 new CreateDocumentService(tx, ports.documents(), ownership, clock),
@@ -189,10 +191,10 @@ public record UseCases(
                 new ServeFeedService(feeds, ports.credentials(), ports.subscriptions(), ownership, clock),
                 new ListOccurrencesService(tx, series, ownership),
                 new GetOccurrenceService(tx, series, ownership),
-                new OverrideOccurrenceService(tx, ports.events(), series, ownership),
-                new CancelOccurrenceService(tx, ports.events(), series, ownership),
-                new SplitSeriesService(tx, ports.events(), series, ownership),
-                new EndSeriesService(tx, ports.events(), series, ownership),
+                new OverrideOccurrenceService(ports.events(), series),
+                new CancelOccurrenceService(ports.events(), series),
+                new SplitSeriesService(series),
+                new EndSeriesService(series),
                 new GetFreeBusyService(tx, ports.events(), ports.agents(), expansion, ownership),
                 new ListApiKeysService(owned, ports.apiKeys()),
                 new CreateApiKeyService(owned, ports.apiKeys(), audit, settings.random(), clock),

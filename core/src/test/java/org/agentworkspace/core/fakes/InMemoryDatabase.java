@@ -32,6 +32,8 @@ public final class InMemoryDatabase {
     final Map<AgentId, Agent> agents = new LinkedHashMap<>();
     final Map<AgentId, Calendar> calendars = new HashMap<>();
     final Map<EventId, Event> events = new LinkedHashMap<>();
+    /** The events.first_start and last_start columns (V20): an absent entry is unbounded. */
+    final Map<EventId, org.agentworkspace.core.port.out.StartBounds> startBounds = new HashMap<>();
     /** Per calendar, as the schema's triggers keep it on the calendar row. */
     final Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>();
     final Map<DocumentId, Document> documents = new LinkedHashMap<>();
@@ -80,6 +82,7 @@ public final class InMemoryDatabase {
         Map<AgentId, Agent> agents = new LinkedHashMap<>(this.agents);
         Map<AgentId, Calendar> calendars = new HashMap<>(this.calendars);
         Map<EventId, Event> events = new LinkedHashMap<>(this.events);
+        Map<EventId, org.agentworkspace.core.port.out.StartBounds> startBounds = new HashMap<>(this.startBounds);
         Map<AgentId, org.agentworkspace.core.port.out.CalendarFingerprint> eventWrites = new HashMap<>(this.eventWrites);
         Map<DocumentId, Document> documents = new LinkedHashMap<>(this.documents);
         Map<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>(this.subscriptions);
@@ -95,6 +98,7 @@ public final class InMemoryDatabase {
             restore(this.agents, agents);
             restore(this.calendars, calendars);
             restore(this.events, events);
+            restore(this.startBounds, startBounds);
             restore(this.eventWrites, eventWrites);
             restore(this.documents, documents);
             restore(this.subscriptions, subscriptions);

@@ -20,6 +20,7 @@ import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.port.out.CalendarFingerprint;
 import org.agentworkspace.core.port.out.EventRepository;
 import org.agentworkspace.core.port.out.EventWindow;
+import org.agentworkspace.core.port.out.StartBounds;
 
 public final class InMemoryEventRepository implements EventRepository {
     private static final Comparator<Event> ORDER =
@@ -35,11 +36,12 @@ public final class InMemoryEventRepository implements EventRepository {
     }
 
     @Override
-    public void insert(AgentScope scope, Event event) {
+    public void insert(AgentScope scope, Event event, StartBounds bounds) {
         if (!event.agentId().equals(scope.agentId()) || !db.agents.containsKey(scope.agentId())) {
             throw new IllegalStateException("an event is inserted only into the scope's existing agent");
         }
         db.events.put(event.id(), event.withExceptions(List.of()));
+        db.startBounds.put(event.id(), bounds);
         written(event.agentId(), event.updatedAt());
     }
 
@@ -59,19 +61,24 @@ public final class InMemoryEventRepository implements EventRepository {
     @Override
     public List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before) {
         return own(scope)
-                .filter(e -> e.data().start().isBefore(before))
-                .filter(e -> e.data().recurring() || !e.data().start().isBefore(from))
+                .filter(e -> inWindow(e, from, before) || e.data().recurring()
+                        && db.startBounds.getOrDefault(e.id(), StartBounds.UNBOUNDED).reaches(from, before))
                 .toList();
     }
 
+    private static boolean inWindow(Event event, Instant from, Instant before) {
+        return !event.data().start().isBefore(from) && event.data().start().isBefore(before);
+    }
+
     @Override
-    public boolean update(AgentScope scope, Event event, long expectedVersion) {
+    public boolean update(AgentScope scope, Event event, long expectedVersion, StartBounds bounds) {
         Optional<Event> stored = find(scope, event.id());
         if (stored.isEmpty() || stored.get().version() != expectedVersion) {
             return false;
         }
         // Like the table: an update writes the event's columns; its exceptions are another table's rows.
         db.events.put(event.id(), event.withExceptions(stored.get().exceptions()));
+        db.startBounds.put(event.id(), bounds);
         written(event.agentId(), event.updatedAt());
         return true;
     }
@@ -82,6 +89,7 @@ public final class InMemoryEventRepository implements EventRepository {
             return false;
         }
         db.events.remove(id);
+        db.startBounds.remove(id);
         // Like the schema's trigger: a deletion is stamped by the database's own clock.
         written(scope.agentId(), Instant.now().truncatedTo(ChronoUnit.MICROS));
         return true;

@@ -179,16 +179,18 @@ class EventUseCasesTest {
         }
 
         @Override
-        public boolean update(org.agentworkspace.core.ownership.AgentScope scope, Event event, long expectedVersion) {
+        public boolean update(org.agentworkspace.core.ownership.AgentScope scope, Event event, long expectedVersion,
+                              org.agentworkspace.core.port.out.StartBounds bounds) {
             if (races-- > 0) {
                 real.bumpBehindTheScenes(event.id());
             }
-            return real.update(scope, event, expectedVersion);
+            return real.update(scope, event, expectedVersion, bounds);
         }
 
         @Override
-        public void insert(org.agentworkspace.core.ownership.AgentScope scope, Event event) {
-            real.insert(scope, event);
+        public void insert(org.agentworkspace.core.ownership.AgentScope scope, Event event,
+                           org.agentworkspace.core.port.out.StartBounds bounds) {
+            real.insert(scope, event, bounds);
         }
 
         @Override

@@ -13,28 +13,13 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every agent-API route and status code, on the real stack; each test has an agent of its own. */
-class AgentApiIT {
-    private static final AtomicInteger USERS = new AtomicInteger();
-    private static ItStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = ItStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+class AgentApiIT extends OnItStack {
 
     private static ItStack.NewAgent newAgent() {
-        return stack.newUserWithAgent("user_api" + USERS.incrementAndGet(), "Atlas");
+        return newAgentOf("user_api");
     }
 
     private static String event(String title, String start, String end) {

@@ -10,26 +10,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code POST /api/webhooks/clerk} with deliveries signed by the Svix library, checked in the database. */
-class ClerkWebhookIT {
-    private static ItStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = ItStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+class ClerkWebhookIT extends OnItStack {
 
     private static long now() {
         return Instant.now().getEpochSecond();

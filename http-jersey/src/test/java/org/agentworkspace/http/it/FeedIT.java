@@ -14,24 +14,11 @@ import org.agentworkspace.core.domain.UserProfile;
 import org.agentworkspace.core.port.in.AgentInput;
 import org.agentworkspace.core.port.in.NewAgent;
 import org.agentworkspace.core.ownership.UserPrincipal;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET/HEAD /api/cal/{agentId}/{token}.ics} on the real renderer and database. */
-class FeedIT {
-    private static ItStack stack;
+class FeedIT extends OnItStack {
     private static int users;
-
-    @BeforeAll
-    static void start() {
-        stack = ItStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     private static ItStack.NewAgent agentWithEvent() {
         ItStack.NewAgent agent = stack.newUserWithAgent("user_feed" + (++users), "Feed Agent");

@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,25 +23,13 @@ import org.junit.jupiter.api.Test;
  * "Free/busy"): every occurrence route and status, DST in Europe/Berlin, two agents of one owner,
  * and the feed expanded by a calendar library giving exactly what {@code expand=true} lists.
  */
-class RecurringSeriesIT {
-    private static final AtomicInteger USERS = new AtomicInteger();
+class RecurringSeriesIT extends OnItStack {
     /** Tuesdays 09:00–09:30 Berlin from 17 March 2026: 08:00Z before 29 March, 07:00Z until 25 October, 08:00Z after. */
     private static final String BERLIN_WEEKLY = "{\"title\":\"Standup\",\"start\":\"2026-03-17T09:00:00+01:00\","
             + "\"end\":\"2026-03-17T09:30:00+01:00\",\"rrule\":\"FREQ=WEEKLY;BYDAY=TU\",\"timezone\":\"Europe/Berlin\"}";
-    private static ItStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = ItStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     private static ItStack.NewAgent newAgent() {
-        return stack.newUserWithAgent("user_series" + USERS.incrementAndGet(), "Atlas");
+        return newAgentOf("user_series");
     }
 
     private static String create(ItStack.NewAgent agent, String json) {

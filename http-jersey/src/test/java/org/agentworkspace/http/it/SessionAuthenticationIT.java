@@ -14,27 +14,14 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Date;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Dashboard sessions as Clerk issues them, verified by nimbus against the configured PEM key. */
-class SessionAuthenticationIT {
+class SessionAuthenticationIT extends OnItStack {
     private static final KeyPair STRANGER = ItStack.rsaKeyPair();
-    private static ItStack stack;
-
-    @BeforeAll
-    static void start() {
-        stack = ItStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     static Stream<Arguments> refusedTokens() throws JOSEException {
         Instant now = Instant.now();

@@ -17,7 +17,16 @@ import org.agentworkspace.core.ownership.AgentScope;
  */
 public interface EventRepository {
 
-    void insert(AgentScope scope, Event event);
+    /**
+     * Stores {@code event} with the bounds of its occurrences' starts, by which windows skip a
+     * series ({@link #candidatesForExpansion}).
+     */
+    void insert(AgentScope scope, Event event, StartBounds bounds);
+
+    /** {@link #insert(AgentScope, Event, StartBounds)} of an event whose bounds are not known: unbounded. */
+    default void insert(AgentScope scope, Event event) {
+        insert(scope, event, StartBounds.UNBOUNDED);
+    }
 
     Optional<Event> find(AgentScope scope, EventId id);
 
@@ -25,16 +34,24 @@ public interface EventRepository {
     List<Event> list(AgentScope scope, EventWindow window);
 
     /**
-     * Every event that may have an occurrence starting before {@code before}: non-recurring events
-     * starting in [{@code from}, {@code before}) and recurring series starting before {@code before}.
+     * Every event that may have an occurrence starting in [{@code from}, {@code before}):
+     * non-recurring events starting in the window, and recurring series starting in it or whose
+     * stored {@link StartBounds} (as last written) reach it. A series that ended before the window,
+     * or only begins after it, is not read at all.
      */
     List<Event> candidatesForExpansion(AgentScope scope, Instant from, Instant before);
 
     /**
-     * Writes {@code event} (data, version, updatedAt) only if the stored version is still
+     * Writes {@code event} (data, version, updatedAt) and its {@code bounds} (see
+     * {@link #insert(AgentScope, Event, StartBounds)}) only if the stored version is still
      * {@code expectedVersion}; false when it is not (changed meanwhile) or the event is gone.
      */
-    boolean update(AgentScope scope, Event event, long expectedVersion);
+    boolean update(AgentScope scope, Event event, long expectedVersion, StartBounds bounds);
+
+    /** {@link #update(AgentScope, Event, long, StartBounds)} of an event whose bounds are not known: unbounded. */
+    default boolean update(AgentScope scope, Event event, long expectedVersion) {
+        return update(scope, event, expectedVersion, StartBounds.UNBOUNDED);
+    }
 
     /** False when the event is absent. */
     boolean delete(AgentScope scope, EventId id);

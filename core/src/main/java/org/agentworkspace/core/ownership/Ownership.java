@@ -105,6 +105,24 @@ public final class Ownership {
     }
 
     /**
+     * An agent reading through a scope that also covers writes: {@code webhooks:manage} guards both
+     * listing and changing webhooks, and listing is a read, which a {@code read_only} agent keeps.
+     *
+     * @throws AgentSuspended when the agent is suspended
+     * @throws ScopeMissing when the calling key lacks {@code needed}
+     */
+    public AgentScope scopeToRead(AgentPrincipal agent, Scope needed) {
+        Objects.requireNonNull(needed, "needed");
+        if (agent.status() == AgentStatus.SUSPENDED) {
+            throw new AgentSuspended();
+        }
+        if (!agent.holds(needed)) {
+            throw new ScopeMissing(needed);
+        }
+        return scopeForAnyKey(agent);
+    }
+
+    /**
      * The bookkeeping of a key that was found but refused (an expired key): enough to write the
      * agent's audit entry about it, and nothing else — it permits no scope.
      */

@@ -33,7 +33,7 @@ final class ListWebhookDeliveriesService implements ListWebhookDeliveries {
 
     @Override
     public List<WebhookDelivery> list(AgentPrincipal agent, String webhookId) {
-        AgentScope scope = ownership.scopeFor(agent, Scope.WEBHOOKS_MANAGE);
+        AgentScope scope = ownership.scopeToRead(agent, Scope.WEBHOOKS_MANAGE);
         WebhookId id = WebhookId.parse(webhookId).orElseThrow(() -> new NotFound("Webhook"));
         return transactions.inTransaction(scope, () -> deliveries(scope, id));
     }

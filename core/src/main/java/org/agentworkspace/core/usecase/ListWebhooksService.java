@@ -27,7 +27,7 @@ final class ListWebhooksService implements ListWebhooks {
 
     @Override
     public List<Webhook> list(AgentPrincipal agent) {
-        AgentScope scope = ownership.scopeFor(agent, Scope.WEBHOOKS_MANAGE);
+        AgentScope scope = ownership.scopeToRead(agent, Scope.WEBHOOKS_MANAGE);
         return transactions.inTransaction(scope, () -> webhooks.list(scope));
     }
 

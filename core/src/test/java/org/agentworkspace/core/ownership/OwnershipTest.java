@@ -63,6 +63,20 @@ class OwnershipTest {
         }
     }
 
+    @Test
+    void a_read_only_agent_may_list_what_a_managing_scope_guards_but_not_change_it() {
+        AgentPrincipal readOnly = keyWith(AgentStatus.READ_ONLY, Set.of(Scope.WEBHOOKS_MANAGE), null, null);
+        assertThat(ownership.scopeToRead(readOnly, Scope.WEBHOOKS_MANAGE).access()).isEqualTo(Access.READ);
+        assertThatThrownBy(() -> ownership.scopeFor(readOnly, Scope.WEBHOOKS_MANAGE))
+                .isInstanceOf(AgentNotWritable.class);
+        AgentPrincipal reader = keyWith(AgentStatus.READ_ONLY, Set.of(Scope.EVENTS_READ), null, null);
+        assertThatThrownBy(() -> ownership.scopeToRead(reader, Scope.WEBHOOKS_MANAGE))
+                .isInstanceOf(ScopeMissing.class).hasMessage("This key lacks the scope webhooks:manage");
+        AgentPrincipal suspended = keyWith(AgentStatus.SUSPENDED, Scope.all(), null, null);
+        assertThatThrownBy(() -> ownership.scopeToRead(suspended, Scope.WEBHOOKS_MANAGE))
+                .isInstanceOf(AgentSuspended.class);
+    }
+
     private AgentPrincipal keyWith(AgentStatus status, Set<Scope> scopes, Instant expiresAt, Instant graceUntil) {
         return ownership.agentPrincipal(new AgentCredential(AgentId.random(), status, ApiKeyId.random(), "ci",
                 scopes, expiresAt, null, graceUntil), T);

@@ -243,7 +243,10 @@ class AgentApiIT extends OnItStack {
         assertThat(stack.call("PATCH", agentPath, agent.session(), "{\"status\":\"read_only\"}").status()).isEqualTo(200);
         assertThat(stack.get("/api/v1/events/" + eventId, agent.apiKey()).status()).isEqualTo(200);
         assertThat(stack.get("/api/v1/subscriptions", agent.apiKey()).status()).isEqualTo(200);
+        assertThat(stack.get("/api/v1/webhooks", agent.apiKey()).statusAndBody())
+                .as("listing webhooks is a read").isEqualTo("200 {\"webhooks\":[]}");
         for (Reply write : List.of(
+                stack.call("POST", "/api/v1/webhooks", agent.apiKey(), "{\"url\":\"https://example.com/hook\"}"),
                 stack.call("POST", "/api/v1/events", agent.apiKey(), event("no", "2026-01-01T09:00:00Z", "2026-01-01T10:00:00Z")),
                 stack.call("PATCH", "/api/v1/events/" + eventId, agent.apiKey(), "{\"title\":\"no\"}"),
                 stack.call("DELETE", "/api/v1/events/" + eventId, agent.apiKey(), null),

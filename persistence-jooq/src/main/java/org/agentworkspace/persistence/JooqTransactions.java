@@ -46,6 +46,8 @@ public final class JooqTransactions implements Transactions {
     private final ThreadLocal<OpenScope> openScope = new ThreadLocal<>();
     /** Set while the open work is a key-checked read in auto-commit, each statement its own transaction. */
     private final ThreadLocal<Boolean> readsInAutoCommit = new ThreadLocal<>();
+    /** Set by a repository that changed keys or agents in the open transaction. */
+    private final ThreadLocal<Boolean> keysChanged = new ThreadLocal<>();
     /** When a connection last failed; far in the past while the database answers. */
     private static final long LONG_AGO = System.nanoTime() - FAIL_FAST_NANOS - 1;
     private volatile long unavailableSince = LONG_AGO;
@@ -59,6 +61,18 @@ public final class JooqTransactions implements Transactions {
     /** The digest → credential hints this instance's credential lookups share with the checks that correct them. */
     KeyHints keyHints() {
         return hints;
+    }
+
+    /** The open transaction changes keys or agents: every key hint is forgotten once it ends. */
+    void keysChanged() {
+        keysChanged.set(Boolean.TRUE);
+    }
+
+    private void forgetHintsIfKeysChanged() {
+        if (Boolean.TRUE.equals(keysChanged.get())) {
+            keysChanged.remove();
+            hints.clear();
+        }
     }
 
     /**
@@ -123,6 +137,8 @@ public final class JooqTransactions implements Transactions {
             }
         } catch (DataAccessException | SQLException e) {
             throw failure(e);
+        } finally {
+            forgetHintsIfKeysChanged();
         }
     }
 
@@ -161,6 +177,9 @@ public final class JooqTransactions implements Transactions {
         } catch (SQLException e) {
             // Only close() throws this: the pool could not take the connection back.
             throw failure(e);
+        } finally {
+            // After the commit (or the rollback: forgetting more than needed costs a lookup).
+            forgetHintsIfKeysChanged();
         }
     }
 
@@ -191,6 +210,8 @@ public final class JooqTransactions implements Transactions {
             throw refusalOrFailure(scope, e);
         } catch (SQLException e) {
             throw failure(e);
+        } finally {
+            forgetHintsIfKeysChanged();
         }
     }
 

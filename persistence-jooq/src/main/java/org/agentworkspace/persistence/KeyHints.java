@@ -12,7 +12,9 @@ import org.agentworkspace.core.ownership.AgentCredential;
  * from it carries the digest, and {@code aw_enter_agent_scope} (V19) checks the key again in the
  * request's first message. Only credentials of active agents are kept, so a hint can let through
  * at most what the database then refuses, never refuse what it would allow; a refusal forgets
- * the digest. Bounded: when full, it starts over (a miss costs one lookup).
+ * the digest, and a change to keys or agents committed through this instance forgets them all
+ * (so even a request that never reaches the database, an MCP handshake, sees it here at once).
+ * Bounded: when full, it starts over (a miss costs one lookup).
  */
 final class KeyHints {
     static final int CAPACITY = 4096;
@@ -37,5 +39,10 @@ final class KeyHints {
 
     void forget(KeyDigest digest) {
         byDigest.remove(digest);
+    }
+
+    /** Forgets every hint: this instance just committed a change to keys or agents. */
+    void clear() {
+        byDigest.clear();
     }
 }

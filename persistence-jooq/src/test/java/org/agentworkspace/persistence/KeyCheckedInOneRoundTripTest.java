@@ -119,6 +119,16 @@ class KeyCheckedInOneRoundTripTest {
     }
 
     @Test
+    void aKeyRevokedThroughThisInstanceLeavesNoHintEvenForWorkThatNeverReachesTheDatabase() {
+        here.getEvent().get(signIn(), event.id().toString());
+        here.revokeApiKey().revoke(owner, agent.agent().id().toString(), keyId());
+
+        wire.take();
+        assertThatThrownBy(this::signIn).isInstanceOf(Unauthenticated.class);
+        assertThat(wire.take()).as("a lookup: the commit forgot the hints").isEqualTo(1);
+    }
+
+    @Test
     void aKeyRotatedWithoutGraceWithAWarmHintIsRefusedOnTheNextRequestAndItsSuccessorWorks() {
         here.getEvent().get(signIn(), event.id().toString());
         var successor = elsewhere.rotateApiKey().rotate(owner, agent.agent().id().toString(), keyId(), Field.of(0L));

@@ -94,6 +94,37 @@ class KeyCheckedInOneRoundTripTest {
     }
 
     @Test
+    void aConditionalUpdateIsThreeRoundTrips() {
+        here.getEvent().get(signIn(), event.id().toString());
+        wire.take();
+        here.updateEvent().update(signIn(), event.id().toString(), anEvent().withTitle("changed").build(),
+                java.util.OptionalLong.of(event.version()));
+        assertThat(wire.take()).as("BEGIN, check, SELECT | UPDATE | COMMIT").isEqualTo(3);
+    }
+
+    @Test
+    void aKnownUsersDashboardSignInOnlyReadsAndADeletedUserStaysRefused() {
+        FakeSessionVerifier sessions = new FakeSessionVerifier();
+        UseCases dashboard = useCases(herePersistence, sessions);
+        String token = sessions.issue("session_owner", new UserId("user_owner"));
+        wire.takeStatements();
+        wire.take();
+
+        dashboard.authenticateUser().authenticate(token);
+        assertThat(wire.take()).isEqualTo(1);
+        assertThat(wire.takeStatements()).singleElement().asString().contains("aw_find_user")
+                .doesNotContain("aw_provision_user");
+
+        String newcomer = sessions.issue("session_new", new UserId("user_new"));
+        dashboard.authenticateUser().authenticate(newcomer);
+        assertThat(wire.takeStatements()).anySatisfy(sql -> assertThat(sql).contains("aw_provision_user"));
+
+        JooqPersistence other = JooqPersistence.create(database.runtimeDataSource());
+        other.transactions().inTransaction(() -> other.users().delete(new UserId("user_owner"), Instant.now()));
+        assertThatThrownBy(() -> dashboard.authenticateUser().authenticate(token)).isInstanceOf(Unauthenticated.class);
+    }
+
+    @Test
     void aColdHintCostsOneLookupMore() {
         JooqPersistence fresh = JooqPersistence.create(counted);
         UseCases cold = useCases(fresh);
@@ -253,9 +284,13 @@ class KeyCheckedInOneRoundTripTest {
     }
 
     private static UseCases useCases(JooqPersistence p) {
+        return useCases(p, new FakeSessionVerifier());
+    }
+
+    private static UseCases useCases(JooqPersistence p, FakeSessionVerifier sessions) {
         return UseCases.create(new Ports(p.transactions(), p.credentials(), p.users(), p.agents(), p.events(),
                 p.documents(), p.subscriptions(), p.apiKeys(), p.audit(), p.idempotency(), p.processedWebhooks(),
-                new SimpleRecurrenceExpander(), new TextFeedRenderer(), new FakeSessionVerifier()),
+                new SimpleRecurrenceExpander(), new TextFeedRenderer(), sessions),
                 Settings.defaults());
     }
 

@@ -38,6 +38,7 @@ final class RoundTripCounter implements AutoCloseable {
      * so it ends a round trip only if what follows is not the rest of the same message.
      */
     private boolean pendingQuery;
+    private final List<String> statements = new java.util.ArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final List<Connection> physicals = new CopyOnWriteArrayList<>();
 
@@ -48,6 +49,29 @@ final class RoundTripCounter implements AutoCloseable {
         Thread accept = new Thread(this::accept, "round-trip-counter");
         accept.setDaemon(true);
         accept.start();
+    }
+
+    /** The SQL the client sent (Parse or Query messages) since the last call. */
+    synchronized List<String> takeStatements() {
+        List<String> sent = List.copyOf(statements);
+        statements.clear();
+        return sent;
+    }
+
+    /** A Parse message is the statement's name, then its text; a Query message is the text. */
+    private static String queryText(int type, byte[] body) {
+        int start = 0;
+        if (type == 'P') {
+            while (body[start] != 0) {
+                start++;
+            }
+            start++;
+        }
+        int end = start;
+        while (body[end] != 0) {
+            end++;
+        }
+        return new String(body, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Round trips since the last call. */
@@ -139,6 +163,9 @@ final class RoundTripCounter implements AutoCloseable {
                 pendingQuery = type == 'Q';
                 if (type == 'S') {
                     roundTrips.incrementAndGet();
+                }
+                if (type == 'P' || type == 'Q') {
+                    statements.add(queryText(type, body));
                 }
             }
             out.write(type);

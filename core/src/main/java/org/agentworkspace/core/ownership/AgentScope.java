@@ -20,10 +20,7 @@ public final class AgentScope {
     private final KeyDigest presentedKey;
     private final Instant presentedAt;
 
-    AgentScope(AgentId agentId, Access access, String actor, Set<Scope> permitted) {
-        this(agentId, access, actor, permitted, null, null);
-    }
-
+    /** {@code presentedKey} and {@code presentedAt} are both {@code null} for a scope no API key proved. */
     AgentScope(AgentId agentId, Access access, String actor, Set<Scope> permitted, KeyDigest presentedKey,
                Instant presentedAt) {
         this.agentId = Objects.requireNonNull(agentId, "agentId");

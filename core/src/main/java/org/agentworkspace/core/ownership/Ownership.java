@@ -128,7 +128,7 @@ public final class Ownership {
      * agent's audit entry about it, and nothing else — it permits no scope.
      */
     public AgentScope scopeForRefusedKey(AgentCredential credential) {
-        return new AgentScope(credential.agentId(), Access.WRITE, "key:" + credential.keyId(), Set.of());
+        return new AgentScope(credential.agentId(), Access.WRITE, "key:" + credential.keyId(), Set.of(), null, null);
     }
 
     /** A user acting on the set of agents they own. */
@@ -146,7 +146,7 @@ public final class Ownership {
         if (!agent.owner().equals(user.userId())) {
             throw new NotFound("Agent");
         }
-        return new AgentScope(agent.id(), access, user.toString(), Scope.all());
+        return new AgentScope(agent.id(), access, user.toString(), Scope.all(), null, null);
     }
 
     /**
@@ -160,7 +160,7 @@ public final class Ownership {
             throw new NotFound("Feed");
         }
         return new AgentScope(credential.agentId(), Access.READ, "feed:" + credential.subscriptionId(),
-                Set.of(Scope.EVENTS_READ));
+                Set.of(Scope.EVENTS_READ), null, null);
     }
 
     private static List<Scope> asList(Scope first, Scope... more) {

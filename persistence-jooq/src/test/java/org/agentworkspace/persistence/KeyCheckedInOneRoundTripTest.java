@@ -218,10 +218,7 @@ class KeyCheckedInOneRoundTripTest {
         // for the next statement, on the same connection.
         try (Connection connection = counted.getConnection()) {
             try (PreparedStatement check = connection.prepareStatement(PrologueConnection.ENTER_AGENT_SCOPE)) {
-                check.setObject(1, agent.agent().id().value());
-                check.setBytes(2, agent.apiKey().digest().bytes());
-                check.setObject(3, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-                check.setBoolean(4, false);
+                bindReadCheck(check, agent.apiKey().digest().bytes());
                 check.executeQuery().close();
             }
             assertThat(countOn(connection, "events")).isZero();
@@ -235,13 +232,18 @@ class KeyCheckedInOneRoundTripTest {
         try (Connection connection = database.runtimeDataSource().getConnection();
              PreparedStatement check = connection.prepareStatement(PrologueConnection.ENTER_AGENT_SCOPE
                      + ";\nselect count(*) from events")) {
-            check.setObject(1, agent.agent().id().value());
-            check.setBytes(2, other.apiKey().digest().bytes());
-            check.setObject(3, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-            check.setBoolean(4, false);
+            bindReadCheck(check, other.apiKey().digest().bytes());
             assertThatThrownBy(check::execute).isInstanceOfSatisfying(SQLException.class,
                     e -> assertThat(e.getSQLState()).isEqualTo("AWKEY"));
         }
+    }
+
+    /** aw_enter_agent_scope's parameters for a read of agent A, now, with the given key digest. */
+    private void bindReadCheck(PreparedStatement check, byte[] digest) throws SQLException {
+        check.setObject(1, agent.agent().id().value());
+        check.setBytes(2, digest);
+        check.setObject(3, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+        check.setBoolean(4, false);
     }
 
     private AgentPrincipal signIn() {

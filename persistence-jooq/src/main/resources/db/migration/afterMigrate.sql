@@ -52,6 +52,9 @@ begin
         || 'public.aw_upsert_user(text, text, text, text, text, timestamptz), '
         || 'public.aw_delete_user(text, timestamptz), public.aw_mark_webhook_processed(text, timestamptz) to %I',
         runtime);
+    -- An agent key's check and scope in one statement, sent with the request's first query (V19).
+    execute format('grant execute on function public.aw_enter_agent_scope(uuid, bytea, timestamptz, boolean) to %I',
+        runtime);
     -- The periodic purge of expired idempotency records and old webhook ids (V18).
     execute format('grant execute on function public.aw_purge_expired(timestamptz, timestamptz, integer) to %I', runtime);
 end

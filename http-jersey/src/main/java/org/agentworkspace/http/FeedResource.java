@@ -5,11 +5,20 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Date;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.domain.Unavailable;
 import org.agentworkspace.core.port.in.FeedResponse;
 import org.agentworkspace.core.port.in.ServeFeed;
 
@@ -27,22 +36,64 @@ public final class FeedResource {
      */
     static final String CACHE_CONTROL = "private, max-age=300";
 
+    /**
+     * Feed bodies render here, not on the request workers: a 10,000-event feed (or a client that
+     * reads it slowly) occupies one of these threads, and the API keeps its workers. Few threads,
+     * because a render is CPU work that also holds a database connection; beyond the queue a feed
+     * is 503 with {@code Retry-After}, as any momentary overload.
+     */
+    static final int RENDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
+    static final int RENDER_QUEUE = 64;
+
     private final ServeFeed serveFeed;
+    private final Executor renders;
 
     FeedResource(ServeFeed serveFeed) {
-        this.serveFeed = serveFeed;
+        this(serveFeed, renderPool());
     }
 
+    FeedResource(ServeFeed serveFeed, Executor renders) {
+        this.serveFeed = serveFeed;
+        this.renders = renders;
+    }
+
+    private static Executor renderPool() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(RENDER_THREADS, RENDER_THREADS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(RENDER_QUEUE), task -> {
+                    Thread t = new Thread(task, "feed-render-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The lookup and the validators on the worker (a 304 ends there); the body on a render thread. */
     @GET
-    public Response get(@PathParam("agentId") String agentId, @PathParam("token") String token,
-                        @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
-                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        FeedResponse feed = open(agentId, token, userAgent);
+    public void get(@PathParam("agentId") String agentId, @PathParam("token") String token,
+                    @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Suspended AsyncResponse async) {
+        FeedResponse feed;
+        try {
+            feed = open(agentId, token, userAgent);
+        } catch (RuntimeException refused) {
+            // Resumed, not thrown: a suspended request must end through its AsyncResponse.
+            async.resume(refused);
+            return;
+        }
         if (matches(ifNoneMatch, feed.etag())) {
-            return validators(Response.notModified(), feed).build();
+            async.resume(validators(Response.notModified(), feed).build());
+            return;
         }
         StreamingOutput body = feed::writeTo;
-        return validators(Response.ok(body), feed).type(feed.contentType()).build();
+        Response response = validators(Response.ok(body), feed).type(feed.contentType()).build();
+        try {
+            // resume() writes the response, body included, on the thread that calls it.
+            renders.execute(() -> async.resume(response));
+        } catch (RejectedExecutionException busy) {
+            async.resume(new Unavailable("Too many feeds rendering; retry shortly"));
+        }
     }
 
     /** The headers of the feed without rendering it. */

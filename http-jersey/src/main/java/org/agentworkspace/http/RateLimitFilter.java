@@ -129,6 +129,9 @@ final class RateLimitFilter implements ContainerRequestFilter, ContainerResponse
      * signature alone), are refused without one, and so must not cost one here either.
      */
     private static boolean costALookup(ContainerRequestContext request) {
+        if (request.getProperty(AuthenticationFilter.MALFORMED_KEY) != null) {
+            return false;
+        }
         String path = request.getUriInfo().getPath();
         if (RateLimitedRoutes.feed(path)) {
             String token = RateLimitedRoutes.feedToken(path);

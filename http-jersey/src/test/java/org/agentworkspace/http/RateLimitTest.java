@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
  */
 class RateLimitTest {
     private static final Pattern LIMIT = Pattern.compile("\"(\\w+)\";r=(\\d+);t=(\\d+)");
-    private static final String OTHER_KEY = "ak_other";
+    private static final String OTHER_KEY = org.agentworkspace.core.domain.ApiKey.generate(
+            new java.security.SecureRandom()).reveal();
 
     private final StubUseCases stubs = new StubUseCases();
     private final List<AutoCloseable> open = new ArrayList<>();

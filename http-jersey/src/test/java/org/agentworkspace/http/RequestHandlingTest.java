@@ -252,11 +252,36 @@ class RequestHandlingTest {
             throw new Unauthenticated();
         };
 
-        SERVER.get("/api/v1/me", "Authorization", "bearer ak_abc");
-        SERVER.get("/api/v1/me", "Authorization", "bearer ak_abc");
+        String key = org.agentworkspace.core.domain.ApiKey.generate(new java.security.SecureRandom()).reveal();
+        SERVER.get("/api/v1/me", "Authorization", "bearer " + key);
+        SERVER.get("/api/v1/me", "Authorization", "bearer " + key);
         SERVER.get("/api/v1/events");
+        SERVER.get("/api/v1/me", "Authorization", "bearer ak_abc");
 
-        assertThat(presented).containsExactly("ak_abc", "ak_abc", null);
+        // A missing key, or one whose shape or checksum fails, is answered by the filter itself.
+        assertThat(presented).containsExactly(key, key);
+    }
+
+    @Test
+    void a_key_that_cannot_be_one_gets_the_same_401_as_a_refused_one_without_reaching_core() {
+        STUBS.authenticateAgent = key -> {
+            throw new Unauthenticated();
+        };
+        String wellFormed = org.agentworkspace.core.domain.ApiKey.generate(new java.security.SecureRandom()).reveal();
+        HttpResponse<String> refused = SERVER.get("/api/v1/me", "Authorization", "Bearer " + wellFormed);
+        String badChecksum = wellFormed.substring(0, wellFormed.length() - 1)
+                + (wellFormed.endsWith("0") ? "1" : "0");
+        STUBS.authenticateAgent = key -> {
+            throw new AssertionError("a malformed key reached core");
+        };
+        for (String header : new String[] {"Bearer " + badChecksum, "Bearer ak_short", "Basic abc"}) {
+            HttpResponse<String> garbage = SERVER.get("/api/v1/me", "Authorization", header);
+            assertThat(garbage.statusCode()).as(header).isEqualTo(401);
+            assertThat(garbage.body()).as(header).isEqualTo(refused.body()).isEqualTo("{\"error\":\"Unauthorized\"}");
+            assertThat(garbage.headers().firstValue("WWW-Authenticate")).as(header).contains("Bearer");
+            assertThat(garbage.headers().firstValue("Content-Type"))
+                    .isEqualTo(refused.headers().firstValue("Content-Type"));
+        }
     }
 
     static Stream<Arguments> failures() {

@@ -46,7 +46,8 @@ import org.agentworkspace.core.usecase.UseCases;
  * serves every test of a class. Unset use cases fail the test if called.
  */
 final class StubUseCases {
-    static final String AGENT_KEY = "ak_good";
+    /** Well-formed (shape and checksum): anything else is refused by the filter before any use case. */
+    static final String AGENT_KEY = org.agentworkspace.core.domain.ApiKey.generate(new java.security.SecureRandom()).reveal();
     static final String USER_TOKEN = "session_good";
     /** The principals come from the real chain (on in-memory ports): nothing here can mint one. */
     private static final Scenario CHAIN = new Scenario();

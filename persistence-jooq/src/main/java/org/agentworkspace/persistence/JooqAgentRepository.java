@@ -71,6 +71,7 @@ public final class JooqAgentRepository implements AgentRepository {
 
     @Override
     public boolean update(AgentScope scope, Agent agent) {
+        tx.keysChanged();
         return tx.dsl().update(AGENTS)
                 .set(AGENTS.NAME, agent.name())
                 .set(AGENTS.DESCRIPTION, agent.description())
@@ -84,6 +85,7 @@ public final class JooqAgentRepository implements AgentRepository {
 
     @Override
     public boolean delete(AgentScope scope) {
+        tx.keysChanged();
         return tx.dsl().deleteFrom(AGENTS).where(isScopeAgent(scope)).execute() == 1;
     }
 

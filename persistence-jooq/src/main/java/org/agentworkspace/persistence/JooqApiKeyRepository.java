@@ -34,6 +34,7 @@ public final class JooqApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public void replaceAll(AgentScope scope, AgentKey key, KeyDigest digest, Instant at) {
+        tx.keysChanged();
         // Both statements in the caller's transaction: no instant sees the old keys and the new one live.
         tx.dsl().update(API_KEYS).set(API_KEYS.REVOKED_AT, at)
                 .setNull(API_KEYS.PREVIOUS_DIGEST).setNull(API_KEYS.PREVIOUS_VALID_UNTIL)
@@ -71,6 +72,7 @@ public final class JooqApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public boolean revoke(AgentScope scope, ApiKeyId id, Instant at) {
+        tx.keysChanged();
         return tx.dsl().update(API_KEYS).set(API_KEYS.REVOKED_AT, at)
                 .setNull(API_KEYS.PREVIOUS_DIGEST).setNull(API_KEYS.PREVIOUS_VALID_UNTIL)
                 .where(live(scope)).and(API_KEYS.ID.eq(id.value()))
@@ -80,6 +82,7 @@ public final class JooqApiKeyRepository implements ApiKeyRepository {
     @Override
     public Optional<AgentKey> rotate(AgentScope scope, ApiKeyId id, KeyDigest digest, String prefix,
                                      Instant previousValidUntil) {
+        tx.keysChanged();
         // One statement: "previous" takes the digest the row held before it (PostgreSQL evaluates
         // every right-hand side against the old row), so a grace always covers the secret in use.
         var update = tx.dsl().update(API_KEYS)

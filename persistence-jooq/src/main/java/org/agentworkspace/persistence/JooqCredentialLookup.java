@@ -29,9 +29,17 @@ import org.jooq.impl.SQLDataType;
  */
 public final class JooqCredentialLookup implements CredentialLookup {
     private final JooqTransactions tx;
+    private final KeyHints hints;
 
     public JooqCredentialLookup(JooqTransactions tx) {
         this.tx = tx;
+        this.hints = tx.keyHints();
+    }
+
+    /** The last answer for this digest on this instance, if kept ({@link KeyHints}). */
+    @Override
+    public Optional<AgentCredential> recentAgentByKeyDigest(KeyDigest digest) {
+        return hints.get(digest);
     }
 
     private static final String AGENT_BY_KEY_DIGEST = "select agent_id, status, key_id, label, scopes, expires_at, "
@@ -46,7 +54,13 @@ public final class JooqCredentialLookup implements CredentialLookup {
 
     @Override
     public Optional<AgentCredential> agentByKeyDigest(KeyDigest digest) {
-        // Plain JDBC: this runs on every agent request, and jOOQ's rendering was most of its cost.
+        Optional<AgentCredential> found = lookUp(digest);
+        hints.remember(digest, found);
+        return found;
+    }
+
+    private Optional<AgentCredential> lookUp(KeyDigest digest) {
+        // Plain JDBC: this runs on every hint miss, and jOOQ's rendering was most of its cost.
         return tx.dsl().connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(AGENT_BY_KEY_DIGEST)) {
                 statement.setBytes(1, digest.bytes());

@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.agentworkspace.core.domain.AgentNotWritable;
+import org.agentworkspace.core.domain.AgentSuspended;
 import org.agentworkspace.core.domain.NotFound;
+import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.domain.Unavailable;
+import org.agentworkspace.core.ownership.Access;
 import org.agentworkspace.core.ownership.AgentScope;
 import org.agentworkspace.core.ownership.OwnerScope;
 import org.agentworkspace.core.port.out.Transactions;
@@ -29,6 +33,10 @@ public final class JooqTransactions implements Transactions {
     private static final long FAIL_FAST_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** aw_enter_agent_scope's refusals (V19): the key, a suspended agent, a write by a read-only agent. */
+    private static final String KEY_REFUSED = "AWKEY";
+    private static final String AGENT_SUSPENDED = "AWSUS";
+    private static final String AGENT_READ_ONLY = "AWRDO";
 
     private final DataSource dataSource;
     private final Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
@@ -36,16 +44,51 @@ public final class JooqTransactions implements Transactions {
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
     /** The scope the open transaction (or single statement) stated, while {@link #current} is set. */
     private final ThreadLocal<OpenScope> openScope = new ThreadLocal<>();
+    /** Set while the open work is a key-checked read in auto-commit, each statement its own transaction. */
+    private final ThreadLocal<Boolean> readsInAutoCommit = new ThreadLocal<>();
+    /** Set by a repository that changed keys or agents in the open transaction. */
+    private final ThreadLocal<Boolean> keysChanged = new ThreadLocal<>();
     /** When a connection last failed; far in the past while the database answers. */
     private static final long LONG_AGO = System.nanoTime() - FAIL_FAST_NANOS - 1;
     private volatile long unavailableSince = LONG_AGO;
+
+    private final KeyHints hints = new KeyHints();
 
     public JooqTransactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /** The digest → credential hints this instance's credential lookups share with the checks that correct them. */
+    KeyHints keyHints() {
+        return hints;
+    }
+
+    /** The open transaction changes keys or agents: every key hint is forgotten once it ends. */
+    void keysChanged() {
+        keysChanged.set(Boolean.TRUE);
+    }
+
+    private void forgetHintsIfKeysChanged() {
+        if (Boolean.TRUE.equals(keysChanged.get())) {
+            keysChanged.remove();
+            hints.clear();
+        }
+    }
+
+    /**
+     * For a scope proven by an API key, the database checks the key again first, in the same
+     * message as the work's first statement ({@link PrologueConnection}); a refusal becomes
+     * {@link Unauthenticated}, {@link AgentSuspended} or {@link AgentNotWritable} and the digest's
+     * hint is forgotten. A read runs in auto-commit, each statement its own implicit transaction
+     * with its own check (as under READ COMMITTED, each statement sees the data committed when it
+     * starts), so a one-query read is one round trip; a write is BEGIN + check + first statement in
+     * one message and COMMIT in a second.
+     */
     @Override
     public <T> T inTransaction(AgentScope scope, Supplier<T> work) {
+        if (scope.presentedKey() != null) {
+            return runChecked(scope, work);
+        }
         return run(scope.agentId().toString(), "", work);
     }
 
@@ -94,6 +137,8 @@ public final class JooqTransactions implements Transactions {
             }
         } catch (DataAccessException | SQLException e) {
             throw failure(e);
+        } finally {
+            forgetHintsIfKeysChanged();
         }
     }
 
@@ -109,12 +154,7 @@ public final class JooqTransactions implements Transactions {
     private <T> T run(String agentId, String userId, Supplier<T> work) {
         OpenScope wanted = new OpenScope(agentId, userId, false);
         if (current.get() != null) {
-            OpenScope open = openScope.get();
-            if (!wanted.equals(open)) {
-                // Joining would run the work under the open scope, wider or narrower than it asked for.
-                throw new IllegalStateException("a transaction for " + wanted + " cannot join the open one for " + open);
-            }
-            return work.get();
+            return join(wanted, work);
         }
         // One connection per transaction, taken here: jOOQ asks its provider again to roll back a
         // failed begin, which during an outage would wait the pool's timeout two more times.
@@ -137,7 +177,82 @@ public final class JooqTransactions implements Transactions {
         } catch (SQLException e) {
             // Only close() throws this: the pool could not take the connection back.
             throw failure(e);
+        } finally {
+            // After the commit (or the rollback: forgetting more than needed costs a lookup).
+            forgetHintsIfKeysChanged();
         }
+    }
+
+    private <T> T runChecked(AgentScope scope, Supplier<T> work) {
+        OpenScope wanted = new OpenScope(scope.agentId().toString(), "", false);
+        if (current.get() != null) {
+            if (scope.access() == Access.WRITE && Boolean.TRUE.equals(readsInAutoCommit.get())) {
+                // Its statements would each commit alone: a write needs the one transaction.
+                throw new IllegalStateException("a write cannot join the reads of " + openScope.get());
+            }
+            return join(wanted, work);
+        }
+        Connection raw = connect();
+        try (raw) {
+            boolean reads = scope.access() == Access.READ;
+            PrologueConnection connection = new PrologueConnection(raw, scope, reads);
+            if (reads) {
+                readsInAutoCommit.set(Boolean.TRUE);
+                try {
+                    return within(DSL.using(connection, SQLDialect.POSTGRES, settings), wanted, connection, work);
+                } finally {
+                    readsInAutoCommit.remove();
+                }
+            }
+            return DSL.using(connection, SQLDialect.POSTGRES, settings).transactionResult(
+                    configuration -> within(configuration.dsl(), wanted, connection, work));
+        } catch (DataAccessException e) {
+            throw refusalOrFailure(scope, e);
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            forgetHintsIfKeysChanged();
+        }
+    }
+
+    private <T> T within(DSLContext tx, OpenScope scope, PrologueConnection connection, Supplier<T> work) {
+        current.set(tx);
+        openScope.set(scope);
+        try {
+            T result = work.get();
+            connection.checkIfNotYet();
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        } finally {
+            current.remove();
+            openScope.remove();
+        }
+    }
+
+    private <T> T join(OpenScope wanted, Supplier<T> work) {
+        OpenScope open = openScope.get();
+        if (!wanted.equals(open)) {
+            // Joining would run the work under the open scope, wider or narrower than it asked for.
+            throw new IllegalStateException("a transaction for " + wanted + " cannot join the open one for " + open);
+        }
+        return work.get();
+    }
+
+    /** The check's refusals (V19's SQLSTATEs) as core's answers; anything else as {@link #failure}. */
+    private RuntimeException refusalOrFailure(AgentScope scope, DataAccessException e) {
+        String state = e.sqlState();
+        RuntimeException refusal = switch (state == null ? "" : state) {
+            case KEY_REFUSED -> new Unauthenticated();
+            case AGENT_SUSPENDED -> new AgentSuspended();
+            case AGENT_READ_ONLY -> new AgentNotWritable();
+            default -> null;
+        };
+        if (refusal == null) {
+            return failure(e);
+        }
+        hints.forget(scope.presentedKey());
+        return refusal;
     }
 
     /** The first statement of every transaction (it also opens it); plain JDBC, it runs on every request. */

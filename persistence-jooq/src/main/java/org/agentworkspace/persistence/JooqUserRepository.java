@@ -57,6 +57,7 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public boolean delete(UserId id, Instant now) {
+        tx.keysChanged();
         return tx.dsl().select(DSL.function("aw_delete_user", SQLDataType.BOOLEAN, text(id.value()),
                         DSL.val(now, SQLDataType.INSTANT)))
                 .fetchSingle().value1();

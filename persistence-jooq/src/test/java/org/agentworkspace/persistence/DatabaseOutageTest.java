@@ -3,12 +3,9 @@ package org.agentworkspace.persistence;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.agentworkspace.core.domain.Unavailable;
 import org.junit.jupiter.api.Test;
 
@@ -16,51 +13,13 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageTest {
 
     /** Stands for a pool whose connection timeout ran out: the database is away. */
-    static final class UnreachableDatabase implements DataSource {
+    static final class UnreachableDatabase implements ConnectionSource {
         final AtomicInteger attempts = new AtomicInteger();
 
         @Override
         public Connection getConnection() throws SQLTransientConnectionException {
             attempts.incrementAndGet();
             throw new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms");
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLTransientConnectionException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 

@@ -8,6 +8,6 @@ import org.agentworkspace.core.domain.AgentId;
  */
 public class ScopeForger {
     public AgentScope forge(AgentId victim) {
-        return new AgentScope(victim, Access.WRITE, "nobody", java.util.Set.of());
+        return new AgentScope(victim, Access.WRITE, "nobody", java.util.Set.of(), null, null);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.agentworkspace.core.domain.AgentId;
 import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.ApiKeyId;
+import org.agentworkspace.core.domain.KeyDigest;
 import org.agentworkspace.core.domain.Scope;
 
 /**
@@ -21,14 +22,18 @@ public final class AgentPrincipal {
     private final String keyLabel;
     private final Set<Scope> scopes;
     private final Instant keyExpiresAt;
+    private final KeyDigest presentedKey;
+    private final Instant presentedAt;
 
-    AgentPrincipal(AgentCredential credential) {
+    AgentPrincipal(AgentCredential credential, KeyDigest presentedKey, Instant presentedAt) {
         this.agentId = credential.agentId();
         this.status = credential.status();
         this.keyId = credential.keyId();
         this.keyLabel = credential.label();
         this.scopes = credential.scopes();
         this.keyExpiresAt = credential.expiresAt();
+        this.presentedKey = presentedKey;
+        this.presentedAt = presentedAt;
     }
 
     public AgentId agentId() {
@@ -58,6 +63,19 @@ public final class AgentPrincipal {
     /** When the calling key expires; {@code null} when it does not. */
     public Instant keyExpiresAt() {
         return keyExpiresAt;
+    }
+
+    /**
+     * The digest of the key this request presented, which the database checks again when a scope
+     * of this principal opens a transaction; {@code null} for a principal minted without one.
+     */
+    KeyDigest presentedKey() {
+        return presentedKey;
+    }
+
+    /** When the key was presented (the use cases' clock): the instant its validity is judged at. */
+    Instant presentedAt() {
+        return presentedAt;
     }
 
     /** Whether the calling key may use a route that needs {@code scope}. */

@@ -10,6 +10,7 @@ import org.agentworkspace.core.domain.AgentNotWritable;
 import org.agentworkspace.core.domain.AgentStatus;
 import org.agentworkspace.core.domain.AgentSuspended;
 import org.agentworkspace.core.domain.FeedToken;
+import org.agentworkspace.core.domain.KeyDigest;
 import org.agentworkspace.core.domain.NotFound;
 import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.domain.ScopeMissing;
@@ -38,7 +39,23 @@ public final class Ownership {
         if (credential.lapsedAt(Objects.requireNonNull(now, "now"))) {
             throw new Unauthenticated();
         }
-        return new AgentPrincipal(credential);
+        return new AgentPrincipal(credential, null, null);
+    }
+
+    /**
+     * Like {@link #agentPrincipal(AgentCredential, Instant)}, for the key whose digest is
+     * {@code presented}: the scopes minted from this principal carry that digest and {@code now},
+     * so the database verifies the key again in every transaction they open (the credential may
+     * come from an in-process hint, not from the database).
+     *
+     * @throws Unauthenticated for a lapsed key, exactly like an unknown one
+     */
+    public AgentPrincipal agentPrincipal(AgentCredential credential, KeyDigest presented, Instant now) {
+        Objects.requireNonNull(credential, "credential");
+        if (credential.lapsedAt(Objects.requireNonNull(now, "now"))) {
+            throw new Unauthenticated();
+        }
+        return new AgentPrincipal(credential, Objects.requireNonNull(presented, "presented"), now);
     }
 
     /** A user whose session was verified and who is not tombstoned. */
@@ -88,7 +105,8 @@ public final class Ownership {
         if (access == Access.WRITE && agent.status() == AgentStatus.READ_ONLY) {
             throw new AgentNotWritable();
         }
-        return new AgentScope(agent.agentId(), access, agent.toString(), agent.scopes());
+        return new AgentScope(agent.agentId(), access, agent.toString(), agent.scopes(), agent.presentedKey(),
+                agent.presentedAt());
     }
 
     /**
@@ -101,7 +119,8 @@ public final class Ownership {
         if (agent.status() == AgentStatus.SUSPENDED) {
             throw new AgentSuspended();
         }
-        return new AgentScope(agent.agentId(), Access.READ, agent.toString(), agent.scopes());
+        return new AgentScope(agent.agentId(), Access.READ, agent.toString(), agent.scopes(), agent.presentedKey(),
+                agent.presentedAt());
     }
 
     /**
@@ -127,7 +146,7 @@ public final class Ownership {
      * agent's audit entry about it, and nothing else — it permits no scope.
      */
     public AgentScope scopeForRefusedKey(AgentCredential credential) {
-        return new AgentScope(credential.agentId(), Access.WRITE, "key:" + credential.keyId(), Set.of());
+        return new AgentScope(credential.agentId(), Access.WRITE, "key:" + credential.keyId(), Set.of(), null, null);
     }
 
     /** A user acting on the set of agents they own. */
@@ -145,7 +164,7 @@ public final class Ownership {
         if (!agent.owner().equals(user.userId())) {
             throw new NotFound("Agent");
         }
-        return new AgentScope(agent.id(), access, user.toString(), Scope.all());
+        return new AgentScope(agent.id(), access, user.toString(), Scope.all(), null, null);
     }
 
     /**
@@ -159,7 +178,7 @@ public final class Ownership {
             throw new NotFound("Feed");
         }
         return new AgentScope(credential.agentId(), Access.READ, "feed:" + credential.subscriptionId(),
-                Set.of(Scope.EVENTS_READ));
+                Set.of(Scope.EVENTS_READ), null, null);
     }
 
     private static List<Scope> asList(Scope first, Scope... more) {

@@ -2,8 +2,10 @@ package org.agentworkspace.core.usecase;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.agentworkspace.core.domain.ApiKey;
 import org.agentworkspace.core.domain.AuditAction;
+import org.agentworkspace.core.domain.KeyDigest;
 import org.agentworkspace.core.domain.Unauthenticated;
 import org.agentworkspace.core.ownership.AgentCredential;
 import org.agentworkspace.core.ownership.AgentPrincipal;
@@ -14,7 +16,8 @@ import org.agentworkspace.core.port.out.CredentialLookup;
 import org.agentworkspace.core.port.out.Transactions;
 
 /**
- * Key → principal. A request costs one lookup; a key's {@code lastUsedAt} is written only when the
+ * Key → principal. A request costs one lookup, or none when the credential lookup still holds a
+ * hint for the digest (the database then verifies the key with the request's first query); a key's {@code lastUsedAt} is written only when the
  * stored value is more than {@link #USE_RECORD_PERIOD} old (so at most once a period per key, on
  * all instances together), and an expired key is refused like an unknown one, its use audited
  * at most once a period too.
@@ -42,8 +45,12 @@ final class AuthenticateAgentService implements AuthenticateAgent {
     public AgentPrincipal authenticate(String presentedKey) {
         // Shape and checksum first: a typo or forgery never reaches the database.
         ApiKey key = ApiKey.parse(presentedKey).orElseThrow(Unauthenticated::new);
-        AgentCredential credential = transactions
-                .inSingleStatement(() -> credentials.agentByKeyDigest(key.digest()))
+        KeyDigest digest = key.digest();
+        // A hint answers without a round trip; the scopes minted below carry the digest, so the
+        // database checks the key again in the same message as the request's first query.
+        Optional<AgentCredential> hinted = credentials.recentAgentByKeyDigest(digest);
+        AgentCredential credential = hinted.isPresent() ? hinted.get() : transactions
+                .inSingleStatement(() -> credentials.agentByKeyDigest(digest))
                 .orElseThrow(Unauthenticated::new);
         Instant now = clock.now();
         if (credential.expiredAt(now)) {
@@ -59,8 +66,11 @@ final class AuthenticateAgentService implements AuthenticateAgent {
             }
             throw new Unauthenticated();
         }
-        AgentPrincipal principal = ownership.agentPrincipal(credential, now);
-        recordUse(credential, now, now.minus(USE_RECORD_PERIOD));
+        AgentPrincipal principal = ownership.agentPrincipal(credential, digest, now);
+        if (hinted.isEmpty()) {
+            // A hinted lastUsedAt may be stale; then the scope's check in the database records the use.
+            recordUse(credential, now, now.minus(USE_RECORD_PERIOD));
+        }
         return principal;
     }
 

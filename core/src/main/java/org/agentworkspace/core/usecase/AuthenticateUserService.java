@@ -34,10 +34,11 @@ final class AuthenticateUserService implements AuthenticateUser {
         }
         // Verification may fetch keys over the network: done before a transaction is opened.
         VerifiedSession session = sessions.verify(sessionToken);
-        // One statement: provisioning refuses a tombstoned id itself, so a deleted user's stale
-        // session cannot bring the user back.
-        User user = transactions.inSingleStatement(
-                () -> users.provision(UserProfile.idOnly(session.userId()), clock.now()))
+        // A read first, so a known user's request writes nothing (issue 21). A deleted user has no
+        // row; provisioning refuses a tombstoned id itself, so a stale session cannot bring them back.
+        User user = transactions.inSingleStatement(() -> users.find(session.userId()))
+                .or(() -> transactions.inSingleStatement(
+                        () -> users.provision(UserProfile.idOnly(session.userId()), clock.now())))
                 .orElseThrow(Unauthenticated::new);
         return ownership.userPrincipal(user.id());
     }

@@ -47,14 +47,33 @@ public final class RequestObserver implements ApplicationEventListener {
     @Override
     public RequestEventListener onRequest(RequestEvent requestEvent) {
         long start = System.nanoTime();
-        return event -> {
-            if (event.getType() == RequestEvent.Type.FINISHED) {
-                finished(event, System.nanoTime() - start);
+        return new RequestEventListener() {
+            private String caller;
+
+            @Override
+            public void onEvent(RequestEvent event) {
+                if (event.getType() == RequestEvent.Type.RESP_FILTERS_START) {
+                    // Read while the request is alive: a response resumed from a suspended request
+                    // (a feed render) may be finished, and Grizzly's request recycled, before FINISHED.
+                    caller = callerOf(event.getContainerRequest());
+                } else if (event.getType() == RequestEvent.Type.FINISHED) {
+                    finished(event, System.nanoTime() - start, caller != null ? caller : callerOf(event.getContainerRequest()));
+                }
             }
         };
     }
 
-    private void finished(RequestEvent event, long nanos) {
+    private static String callerOf(ContainerRequest request) {
+        try {
+            Principal caller = request.getSecurityContext() == null ? null
+                    : request.getSecurityContext().getUserPrincipal();
+            return caller == null ? "-" : caller.getName();
+        } catch (RuntimeException recycled) {
+            return "-";
+        }
+    }
+
+    private void finished(RequestEvent event, long nanos, String caller) {
         ContainerRequest request = event.getContainerRequest();
         ContainerResponse response = event.getContainerResponse();
         int status = response != null ? response.getStatus() : 500;
@@ -79,7 +98,6 @@ public final class RequestObserver implements ApplicationEventListener {
                     .tag("outcome", webhookOutcome(status)).register(registry).increment();
         }
         String requestId = response == null ? null : response.getHeaderString("X-Request-Id");
-        Principal caller = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         long millis = nanos / 1_000_000;
         ACCESS.atInfo()
                 .addKeyValue("requestId", requestId)
@@ -87,7 +105,7 @@ public final class RequestObserver implements ApplicationEventListener {
                 .addKeyValue("route", route)
                 .addKeyValue("status", status)
                 .addKeyValue("durationMs", millis)
-                .addKeyValue("caller", caller == null ? "-" : caller.getName())
+                .addKeyValue("caller", caller)
                 .log("{} {} {} {}ms", method, route, status, millis);
     }
 

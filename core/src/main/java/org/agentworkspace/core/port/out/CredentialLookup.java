@@ -22,6 +22,18 @@ public interface CredentialLookup {
     Optional<AgentCredential> agentByKeyDigest(KeyDigest digest);
 
     /**
+     * What {@link #agentByKeyDigest} answered for this digest not long ago, if the adapter kept it
+     * in memory; asked outside any transaction, without a round trip. Only a hint: it may be stale
+     * (the key rotated, revoked or deleted, the agent suspended since), which is why the scopes
+     * minted from a key carry its digest and the database checks it again in the transaction they
+     * open. An adapter keeps no hint that could refuse a request the database would allow (an agent
+     * that is not active, for instance). Empty by default: no hints.
+     */
+    default Optional<AgentCredential> recentAgentByKeyDigest(KeyDigest digest) {
+        return Optional.empty();
+    }
+
+    /**
      * Records that the key was used at {@code at}, unless a use at or after {@code staleBefore} is
      * already recorded; true when it wrote. One conditional statement, so concurrent requests on
      * any number of instances write at most once per period.

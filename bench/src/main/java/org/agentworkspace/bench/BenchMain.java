@@ -109,7 +109,9 @@ public final class BenchMain {
         Files.deleteIfExists(out.resolve("server.log"));
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>(Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1",
-                "AW_DATA_DIR", dataDir.toString()));
+                "AW_DATA_DIR", dataDir.toString(),
+                // create-event-outbox measures the outbox write alone: endpoints on loopback, nothing sent.
+                "AW_WEBHOOK_ALLOW_PRIVATE", "true", "AW_WEBHOOK_SENDER", "false"));
         // The default limits (600/min per key, 30 failures/min per address) would answer most
         // scenarios with 429: raise them to the maximum so the paths themselves are measured,
         // buckets included. BENCH_RATE_LIMITS=default keeps the product's defaults.
@@ -246,6 +248,10 @@ public final class BenchMain {
                 }
                 measure(load, productAlloc, product.failedAuth());
                 measure(load, productAlloc, product.createEvent());
+                if (selected(product.createEventWithOutbox().name())) {
+                    giveWritersAWebhook(api, data, data.updateTargets().size());
+                    measure(load, productAlloc, product.createEventWithOutbox());
+                }
                 String[] etags = new String[data.updateTargets().size()];
                 for (int i = 0; i < etags.length; i++) {
                     Dataset.UpdateTarget t = data.updateTargets().get(i);
@@ -266,6 +272,22 @@ public final class BenchMain {
         }
         if (!server.isAlive()) {
             throw new IllegalStateException("The product server died during the run; see server.log");
+        }
+    }
+
+    /**
+     * One endpoint per writing agent, so that every create also writes the outbox. The product
+     * runs with its sender off ({@code AW_WEBHOOK_SENDER=false}) and private targets allowed: the
+     * messages stay queued and the figure is the outbox write alone.
+     */
+    private static void giveWritersAWebhook(Api api, Dataset data, int writers) throws Exception {
+        for (int i = 0; i < writers; i++) {
+            Dataset.SeededAgent agent = data.agents().get(Dataset.FIRST_WRITER + i);
+            HttpResponse<String> created = api.raw("POST", "/api/v1/webhooks", agent.apiKey(),
+                    Map.of("url", "http://127.0.0.1:9/bench-hook"));
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("webhook for a writer: " + created.statusCode() + " " + created.body());
+            }
         }
     }
 

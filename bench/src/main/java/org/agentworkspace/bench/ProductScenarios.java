@@ -115,10 +115,23 @@ final class ProductScenarios {
 
     /** Each connection writes into its own agent (from {@link Dataset#FIRST_WRITER}), as independent agents would. */
     Scenario createEvent() {
+        return createEvent("create-event");
+    }
+
+    /**
+     * The same creates after {@code BenchMain} gave every writing agent a webhook endpoint: each
+     * create then also queues a webhook message in its transaction (the sender is off in the
+     * bench, so only the outbox write is added).
+     */
+    Scenario createEventWithOutbox() {
+        return createEvent("create-event-outbox");
+    }
+
+    private Scenario createEvent(String name) {
         return new Scenario() {
             @Override
             public String name() {
-                return "create-event";
+                return name;
             }
 
             @Override

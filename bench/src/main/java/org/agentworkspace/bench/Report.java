@@ -40,7 +40,8 @@ final class Report {
             new Target("feed-10k-304", "ceiling/feed-304", 0.85),
             new Target("feed-10k-200", "ceiling/ics-10k", 0.70),
             new Target("failed-auth", "ceiling/hello", 0.85),
-            new Target("mcp-get-event", "get-event", 0.70));
+            new Target("mcp-get-event", "get-event", 0.70),
+            new Target("create-event-outbox", "create-event", 0.90));
     static final List<String> LADDER = List.of("ceiling/hello", "ceiling/row", "ceiling/row-rls",
             "ceiling/row-authenticated", "ceiling/ics-10k", "ceiling/feed-304");
     static final long RSS_TARGET_MB = 300;

@@ -15,19 +15,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar as the README starts it ({@code java -jar agentworkspace.jar serve}): the server
  * runs in a child JVM with {@link ServerJvm#FLAGS}, seen from outside (the child's command line and
  * its own {@code /metrics}); a stop of the launcher stops the server and the embedded database
- * cleanly; the operator's JVM options keep the server in the JVM they started.
+ * cleanly; the first clean stop leaves a class archive that later starts map; the operator's JVM
+ * options keep the server in the JVM they started. The tests share one data directory, in order.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerJvmIT {
     private static final Pattern SERVING = Pattern.compile("AgentWorkspace is serving on (http://\\S+)");
     /** Generous bounds so a loaded machine cannot hang the build; nothing here asserts a duration. */
@@ -39,11 +45,30 @@ class ServerJvmIT {
     static Path dataDir;
 
     @Test
+    @Order(1)
+    void theFirstCleanStopWritesAClassArchive() throws Exception {
+        Launched launched = start(List.of());
+        ProcessHandle server = onlyJavaChild(launched.process());
+        assertThat(server.info().arguments().orElseThrow()).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="))
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+
+        launched.process().destroy();
+
+        assertThat(launched.process().waitFor(STOP_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(archives()).hasSize(1);
+        try (var files = Files.list(dataDir.resolve("jvm"))) {
+            assertThat(files).as("no archive left half-written").allMatch(f -> f.toString().endsWith(".jsa"));
+        }
+    }
+
+    @Test
+    @Order(2)
     void serveRunsInAChildJvmWithTheServerFlagsAndStopsWithItsLauncher() throws Exception {
         Launched launched = start(List.of());
         ProcessHandle server = onlyJavaChild(launched.process());
 
-        assertThat(server.info().arguments().orElseThrow()).containsSubsequence(ServerJvm.FLAGS)
+        assertThat(server.info().arguments().orElseThrow()).contains("-XX:SharedArchiveFile=" + archives().get(0))
+                .containsSubsequence(ServerJvm.FLAGS)
                 .contains("-Dagentworkspace.server-jvm=" + launched.process().pid()).endsWith("serve");
         String metrics = get(launched.baseUri().resolve("/metrics"));
         // The serial collector's pools, and a heap bounded by -Xmx160m, as the server JVM reports them.
@@ -61,6 +86,7 @@ class ServerJvmIT {
     }
 
     @Test
+    @Order(3)
     void theServerStopsItselfWhenItsLauncherIsKilled() throws Exception {
         Launched launched = start(List.of());
         ProcessHandle server = onlyJavaChild(launched.process());
@@ -73,6 +99,7 @@ class ServerJvmIT {
     }
 
     @Test
+    @Order(4)
     void theOperatorsJvmOptionsKeepTheServerInTheirJvm() throws Exception {
         Launched launched = start(List.of("-XX:+UseParallelGC", "-Xmx200m"));
         try {
@@ -87,6 +114,7 @@ class ServerJvmIT {
     }
 
     @Test
+    @Order(5)
     void theLauncherExitsWithTheServersStatus() throws Exception {
         ProcessBuilder builder = command(List.of()).redirectErrorStream(true);
         builder.environment().put("PORT", "not-a-port");
@@ -176,13 +204,25 @@ class ServerJvmIT {
         return sum;
     }
 
+    private static List<Path> archives() throws IOException {
+        try (var files = Files.list(dataDir.resolve("jvm"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
     private static long postmasterPid() throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
     }
 
-    /** PostgreSQL removes its postmaster.pid when it shuts down cleanly, and its process is gone. */
+    /**
+     * PostgreSQL removes its postmaster.pid when it has shut down cleanly (as its last step, so its
+     * process may take a moment more to be gone).
+     */
     private static void assertStoppedCleanly(long postgres) throws Exception {
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
-        ProcessHandle.of(postgres).ifPresent(p -> assertThat(p.isAlive()).as("postgres " + postgres).isFalse());
+        Optional<ProcessHandle> process = ProcessHandle.of(postgres);
+        if (process.isPresent()) {
+            process.get().onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
+        }
     }
 }

@@ -71,9 +71,9 @@ class ServerJvmIT {
                 .containsSubsequence(ServerJvm.FLAGS)
                 .contains("-Dagentworkspace.server-jvm=" + launched.process().pid()).endsWith("serve");
         String metrics = get(launched.baseUri().resolve("/metrics"));
-        // The serial collector's pools, and a heap bounded by -Xmx160m, as the server JVM reports them.
+        // The serial collector's pools, and a heap bounded by -Xmx128m, as the server JVM reports them.
         assertThat(metrics).contains("jvm_memory_max_bytes{area=\"heap\",id=\"Tenured Gen\"}");
-        assertThat(heapMaxBytes(metrics)).isPositive().isLessThanOrEqualTo(160L * 1024 * 1024);
+        assertThat(heapMaxBytes(metrics)).isPositive().isLessThanOrEqualTo(128L * 1024 * 1024);
         long postgres = postmasterPid();
         assertThat(ProcessHandle.of(postgres)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 

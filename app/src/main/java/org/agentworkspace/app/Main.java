@@ -2,17 +2,21 @@ package org.agentworkspace.app;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.slf4j.Logger;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /** {@code java -jar agentworkspace.jar [command]}: exit 0 on success, 2 on usage or configuration errors, 1 otherwise. */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {
     }
 
     public static void main(String[] args) {
+        // Before anything else is loaded (logging included): the launching JVM only waits.
+        Optional<Integer> served = ServerJvm.serveInChild(List.of(args));
+        if (served.isPresent()) {
+            System.exit(served.get());
+        }
+        ServerJvm.stopWithLauncher();
         int status = run(List.of(args), System.getenv(), System.out, System.err);
         if (status != 0 || !"serve".equals(commandOf(args))) {
             flushLogs();
@@ -75,7 +79,7 @@ public final class Main {
             err.println(e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            LOG.error("Command '{}' failed", line.command(), e);
+            LoggerFactory.getLogger(Main.class).error("Command '{}' failed", line.command(), e);
             err.println("Failed: " + e.getMessage());
             return 1;
         }

@@ -151,6 +151,8 @@ public final class BenchMain {
                 facts.put("product RSS, max through the run (sum of VmRSS of its processes, sampled every 200 ms)",
                         memory.maxProductMb() + " MB");
                 facts.put("product RSS at end", memory.lastProductMb() + " MB");
+                facts.put("server JVM alone, RSS max through the run (the largest product process)",
+                        memory.maxLargestProcessMb() + " MB");
                 facts.put("product peak RSS by the kernel (VmHWM)", memory.productHighWaterMb() + " MB");
                 facts.put("PostgreSQL PSS, max / at end (all its processes, shared buffers split among them)",
                         memory.maxPostgresPssMb() + " MB / " + memory.lastPostgresPssMb() + " MB");

@@ -14,6 +14,7 @@ final class MemorySampler implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long maxProductKb;
     private volatile long lastProductKb;
+    private volatile long maxLargestKb;
     private volatile long maxPostgresPssKb;
     private volatile long lastPostgresPssKb;
 
@@ -34,9 +35,13 @@ final class MemorySampler implements AutoCloseable {
                 postgres = processes.postgresProcesses();
             }
             long kb = 0;
+            long largest = 0;
             for (long pid : product) {
-                kb += Math.max(0, Procs.statusKb(pid, "VmRSS"));
+                long one = Math.max(0, Procs.statusKb(pid, "VmRSS"));
+                kb += one;
+                largest = Math.max(largest, one);
             }
+            maxLargestKb = Math.max(maxLargestKb, largest);
             if (kb > 0) {
                 lastProductKb = kb;
                 maxProductKb = Math.max(maxProductKb, kb);
@@ -61,6 +66,11 @@ final class MemorySampler implements AutoCloseable {
 
     long maxProductMb() {
         return maxProductKb / 1024;
+    }
+
+    /** The largest single product process (with a launcher: the server JVM alone), max through the run. */
+    long maxLargestProcessMb() {
+        return maxLargestKb / 1024;
     }
 
     long lastProductMb() {

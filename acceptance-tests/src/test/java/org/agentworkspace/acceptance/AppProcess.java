@@ -1,8 +1,6 @@
 package org.agentworkspace.acceptance;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.agentworkspace.testing.ServerOutput;
 
 /**
  * {@code java -jar agentworkspace.jar serve} as a child process on a free port, with its output in a
  * log file under {@code target/acceptance}. {@link #kill()} is {@code kill -9}: no shutdown hook runs.
  */
 final class AppProcess implements AutoCloseable {
-    private static final Pattern SERVING = Pattern.compile("AgentWorkspace is serving on (http://\\S+)");
     private final Process process;
     private final URI baseUri;
 
@@ -65,10 +61,7 @@ final class AppProcess implements AutoCloseable {
             }
             environment.putAll(all);
             Process process = builder.start();
-            CompletableFuture<URI> serving = new CompletableFuture<>();
-            Thread pump = new Thread(() -> pump(process, log, serving), "log-" + name);
-            pump.setDaemon(true);
-            pump.start();
+            CompletableFuture<URI> serving = ServerOutput.follow(process, log, "log-" + name);
             URI uri;
             try {
                 uri = serving.get(120, TimeUnit.SECONDS);
@@ -80,25 +73,6 @@ final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void pump(Process process, Path log, CompletableFuture<URI> serving) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.write(line);
-                out.newLine();
-                out.flush();
-                Matcher m = SERVING.matcher(line);
-                if (m.find()) {
-                    serving.complete(URI.create(m.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            // The process died (kill -9); its log is what it wrote until then.
-        }
-        serving.completeExceptionally(new IllegalStateException("the process exited"));
     }
 
     private static String tail(Path log) {

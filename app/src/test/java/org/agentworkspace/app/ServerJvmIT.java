@@ -2,9 +2,7 @@ package org.agentworkspace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.agentworkspace.testing.ServerOutput;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerJvmIT {
-    private static final Pattern SERVING = Pattern.compile("AgentWorkspace is serving on (http://\\S+)");
     /** Generous bounds so a loaded machine cannot hang the build; nothing here asserts a duration. */
     private static final long START_SECONDS = 180;
     private static final long STOP_SECONDS = 120;
@@ -131,28 +129,8 @@ class ServerJvmIT {
 
     private static Launched start(List<String> jvmOptions) throws Exception {
         Process process = command(jvmOptions).redirectErrorStream(true).start();
-        CompletableFuture<URI> serving = new CompletableFuture<>();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + System.nanoTime() + ".log");
-        Thread pump = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                 var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.write(line);
-                    out.newLine();
-                    out.flush();
-                    Matcher m = SERVING.matcher(line);
-                    if (m.find()) {
-                        serving.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                // The process is gone; its log holds what it wrote.
-            }
-            serving.completeExceptionally(new IllegalStateException("the jar exited before serving; see " + log));
-        }, "log-server-jvm");
-        pump.setDaemon(true);
-        pump.start();
+        CompletableFuture<URI> serving = ServerOutput.follow(process, log, "log-server-jvm");
         try {
             return new Launched(process, serving.get(START_SECONDS, TimeUnit.SECONDS));
         } catch (Exception e) {

@@ -22,6 +22,7 @@ final class Inputs {
     }
 
     static OccurrenceInput occurrence(ObjectNode body) {
+        OccurrenceInput.refuseSeriesFields(body::has);
         BodyFields f = BodyFields.of(body, OccurrenceInput.FIELD_NAMES);
         return new OccurrenceInput(f.string("title"), f.string("start"), f.string("end"), f.string("description"),
                 f.string("location"), f.string("color"));

@@ -1,10 +1,8 @@
 package org.agentworkspace.mcp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.OptionalLong;
 import org.agentworkspace.core.domain.Event;
-import org.agentworkspace.core.domain.Issues;
 import org.agentworkspace.core.domain.Scope;
 import org.agentworkspace.core.ownership.AgentPrincipal;
 import org.agentworkspace.core.port.in.OccurrenceInput;
@@ -16,8 +14,6 @@ import org.agentworkspace.core.port.in.SplitSeries;
  * occurrence", or with {@code following=true} "this and following" (a new series from here on).
  */
 final class UpdateOccurrenceTool extends WriteTool {
-    /** What only a series has: changeable from an occurrence on only with {@code following=true}. */
-    private static final List<String> SERIES_FIELDS = List.of("allDay", "rrule", "timezone");
 
     private final OverrideOccurrence overrideOccurrence;
     private final SplitSeries splitSeries;
@@ -48,14 +44,7 @@ final class UpdateOccurrenceTool extends WriteTool {
         if (a.bool("following").orElse(false)) {
             return McpJson.taggedEvent(splitSeries.split(agent, id, originalStart, EventFields.input(a), expected));
         }
-        Issues issues = new Issues();
-        for (String field : SERIES_FIELDS) {
-            if (a.has(field)) {
-                issues.add(field, field + " belongs to the whole series: one occurrence may change only "
-                        + String.join(", ", OccurrenceInput.FIELD_NAMES) + " (or send following=true)");
-            }
-        }
-        issues.throwIfAny();
+        OccurrenceInput.refuseSeriesFields(a::has);
         OccurrenceInput input = new OccurrenceInput(a.stringField("title"), a.stringField("start"),
                 a.stringField("end"), a.stringField("description"), a.stringField("location"), a.stringField("color"));
         Event occurrence = overrideOccurrence.override(agent, id, originalStart, input, expected);

@@ -147,7 +147,7 @@ class RecurringSeriesIT extends OnItStack {
         Reply unknownField = stack.call("PATCH", occurrence(id, "2026-03-24T08:00:00Z"), key, "{\"rrule\":\"FREQ=DAILY\"}");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().path("issues").get(0).path("message").asText())
-                .contains("rrule", "title, start, end, description, location, color");
+                .contains("rrule", "title, start, end, description, location, color", "following=true");
         Reply backwards = stack.call("PATCH", occurrence(id, "2026-03-24T08:00:00Z"), key, "{\"end\":\"2026-03-24T07:00:00Z\"}");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(texts(backwards.json().path("issues"), "path")).containsExactly("end");
